@@ -1,0 +1,55 @@
+package dev.todochat.http.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.todochat.application.TodoChat;
+import dev.todochat.domain.UserId;
+import dev.todochat.domain.chat.ChatRequest;
+import dev.todochat.domain.chat.TurnResult;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+
+import java.io.IOException;
+
+/**
+ * {@code POST /api/{user_id}/chat/stream}: the same turn as {@code /chat}, answered as Server-Sent Events: a
+ * {@code delta} event for each piece of the answer's text as the model writes it, then one {@code done} event with
+ * exactly the body {@code /chat} would have answered. Until the first event the stream has not begun, so everything
+ * refused before the model speaks (auth, validation, 404, 409, 422, 429) is a plain JSON error with its status; a
+ * failure after that ends the stream with an {@code error} event carrying {@code {"error", "details"}}.
+ */
+final class ChatStreamRoute implements Handler {
+    private final TodoChat chat;
+    private final Authentication authentication;
+    private final ObjectMapper json;
+    private final ErrorMapping errors;
+
+    ChatStreamRoute(TodoChat chat, Authentication authentication, ObjectMapper json, ErrorMapping errors) {
+        this.chat = chat;
+        this.authentication = authentication;
+        this.json = json;
+        this.errors = errors;
+    }
+
+    @Override
+    public void handle(Context ctx) throws IOException {
+        UserId caller = PathOwner.of(authentication, ctx);
+        ChatRequest request = ChatRoute.withIdempotencyKey(
+                ChatBody.parse(RequestBody.object(ctx, json, ChatBody.EXAMPLE)), ctx);
+        EventStream events = new EventStream(ctx, json);
+        TurnResult result;
+        try {
+            result = chat.chat(caller, request, events::delta);
+        } catch (RuntimeException failure) {
+            if (!events.begun()) {
+                throw failure;
+            }
+            ApiError error = errors.of(failure, ctx);
+            events.send("error", new ErrorBody(error.kind(), error.details()));
+            return;
+        }
+        if (result.replayed()) {
+            ctx.header(ChatRoute.IDEMPOTENT_REPLAYED, "true");
+        }
+        events.send("done", ChatResponse.of(result));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.todochat.http.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Server-Sent Events on a response that begins with the first event: the status and headers are sent then, not
+ * before, so a request refused earlier still gets an ordinary JSON error. Each event's data is one line of JSON.
+ * A client that goes away does not stop the turn: it finishes and is recorded as for {@code /chat}, and the events
+ * it would have got are dropped.
+ */
+final class EventStream {
+    private final Context ctx;
+    private final ObjectMapper json;
+    private OutputStream out;
+    private boolean gone;
+
+    EventStream(Context ctx, ObjectMapper json) {
+        this.ctx = ctx;
+        this.json = json;
+    }
+
+    boolean begun() {
+        return out != null;
+    }
+
+    /** A piece of the answer's text. */
+    void delta(String text) {
+        send("delta", Map.of("text", text));
+    }
+
+    void send(String event, Object data) {
+        if (gone) {
+            return;
+        }
+        try {
+            if (out == null) {
+                ctx.status(200);
+                ctx.res().setContentType("text/event-stream");
+                ctx.res().setCharacterEncoding(StandardCharsets.UTF_8.name());
+                ctx.header("Cache-Control", "no-cache");
+                ctx.header("X-Accel-Buffering", "no");
+                out = ctx.res().getOutputStream();
+            }
+            out.write(("event: " + event + "\ndata: " + json.writeValueAsString(data) + "\n\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException clientWentAway) {
+            gone = true;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.todochat.mcp.internal;
+
+import dev.todochat.domain.tool.TaskTools;
+import dev.todochat.domain.tool.ToolSpec;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each MCP tool is the domain's spec, rendered: nothing added, nothing lost, every hint stated. */
+class McpToolsTest {
+
+    @Test
+    void every_tool_carries_its_specs_name_texts_schemas_and_hints() {
+        for (ToolSpec spec : new TaskTools().specs()) {
+            McpSchema.Tool tool = McpTools.definition(spec);
+
+            assertThat(tool.name()).isEqualTo(spec.name());
+            assertThat(tool.title()).isEqualTo(spec.title());
+            assertThat(tool.description()).isEqualTo(spec.description());
+            assertThat(tool.inputSchema()).isEqualTo(spec.inputSchema());
+            assertThat(tool.outputSchema()).isEqualTo(spec.output());
+            assertThat(tool.annotations().title()).isEqualTo(spec.title());
+            assertThat(tool.annotations().readOnlyHint()).isEqualTo(spec.readOnly());
+            assertThat(tool.annotations().destructiveHint()).isEqualTo(spec.destructive());
+            assertThat(tool.annotations().idempotentHint()).isEqualTo(spec.idempotent());
+            assertThat(tool.annotations().openWorldHint()).as("a todo list is a closed world").isFalse();
+        }
+    }
+
+    @Test
+    void listing_is_read_only_deleting_destructive_and_completing_idempotent() {
+        TaskTools tools = new TaskTools();
+
+        assertThat(McpTools.definition(tools.spec("list_tasks").orElseThrow()).annotations().readOnlyHint()).isTrue();
+        assertThat(McpTools.definition(tools.spec("delete_task").orElseThrow()).annotations().destructiveHint())
+                .isTrue();
+        assertThat(McpTools.definition(tools.spec("complete_task").orElseThrow()).annotations().idempotentHint())
+                .isTrue();
+        assertThat(McpTools.definition(tools.spec("add_task").orElseThrow()).annotations())
+                .extracting(McpSchema.ToolAnnotations::readOnlyHint, McpSchema.ToolAnnotations::destructiveHint,
+                        McpSchema.ToolAnnotations::idempotentHint)
+                .containsExactly(false, false, false);
+    }
+}

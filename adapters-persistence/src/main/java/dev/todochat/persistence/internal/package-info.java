@@ -1,0 +1,2 @@
+/** The Jdbi stores, row mappers, pool, migrations and embedded server behind {@code PostgresDatabase}. */
+package dev.todochat.persistence.internal;

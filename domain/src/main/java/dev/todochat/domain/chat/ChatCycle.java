@@ -1,0 +1,187 @@
+package dev.todochat.domain.chat;
+
+import dev.todochat.domain.AssistantMessage;
+import dev.todochat.domain.ConversationId;
+import dev.todochat.domain.Message;
+import dev.todochat.domain.ToolCall;
+import dev.todochat.domain.ToolResult;
+import dev.todochat.domain.ToolResultMessage;
+import dev.todochat.domain.TurnId;
+import dev.todochat.domain.Usage;
+import dev.todochat.domain.UserId;
+import dev.todochat.domain.port.Ids;
+import dev.todochat.domain.port.LanguageModel;
+import dev.todochat.domain.port.ModelReply;
+import dev.todochat.domain.port.Prompt;
+import dev.todochat.domain.port.Storage;
+import dev.todochat.domain.port.UnitOfWork;
+import dev.todochat.domain.tool.TaskTools;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One chat turn, the agent loop of the design brief:
+ * <ol>
+ *   <li>one short transaction ({@link TurnStart}): the idempotency key, the user's conversation (or a new one), its
+ *   turn lease, the user message, the history window;</li>
+ *   <li>call the model <em>with no transaction open</em>; for each reply with tool calls, one short transaction
+ *   renews the lease, runs the tools for the authenticated user and records the call and the results together;
+ *   repeat until the model answers in text or a bound ends the loop;</li>
+ *   <li>one short transaction: append the answer, release the lease, record the answer under the idempotency
+ *   key.</li>
+ * </ol>
+ * Nothing is kept between turns: everything the next turn needs is in storage. If the model fails, what was done so
+ * far stays recorded, the lease is released and the key forgotten, and the failure reaches the caller. A turn whose
+ * lease lapsed and was taken over writes nothing more: its next write fails with {@link ConversationBusy}.
+ */
+public final class ChatCycle {
+    static final String ROUNDS_EXHAUSTED = "I could not finish this in the steps one message allows, so I stopped. "
+            + "Everything listed under tool calls was done; please check your list and ask again in smaller steps.";
+    static final String REPEATING = "I stopped because I was repeating the same step without getting anywhere. "
+            + "Everything listed under tool calls was done; please rephrase your request.";
+    static final String EMPTY_ANSWER = "Done.";
+
+    private final Storage storage;
+    private final LanguageModel model;
+    private final TaskTools tools;
+    private final Clock clock;
+    private final Ids ids;
+    private final ChatLimits limits;
+    private final TurnStart start;
+
+    public ChatCycle(Storage storage, LanguageModel model, TaskTools tools, Clock clock, Ids ids, ChatLimits limits) {
+        this.storage = storage;
+        this.model = model;
+        this.tools = tools;
+        this.clock = clock;
+        this.ids = ids;
+        this.limits = limits;
+        this.start = new TurnStart(ids, limits);
+    }
+
+    /**
+     * Runs one turn for {@code user}.
+     *
+     * @throws dev.todochat.domain.NotFound          when the request names a conversation that is not the user's
+     * @throws ConversationBusy                      when another turn holds the conversation or the idempotency key
+     * @throws IdempotencyKeyReused                  when the key was used for a different request
+     * @throws dev.todochat.domain.port.ModelFailure when the model fails; the transcript keeps what was done
+     */
+    public TurnResult run(UserId user, ChatRequest request) {
+        return run(user, request, text -> { });
+    }
+
+    /** Like {@link #run(UserId, ChatRequest)}, handing out the answer's text as the model produces it. */
+    public TurnResult run(UserId user, ChatRequest request, Consumer<String> textDeltas) {
+        TurnId turn = ids.newTurnId();
+        TurnStart.Outcome outcome = storage.inTransaction(unit -> start.begin(unit, user, request, turn, clock.instant()));
+        if (outcome instanceof TurnStart.Replayed replayed) {
+            return replayed.result();
+        }
+        ConversationId conversation = ((TurnStart.Started) outcome).conversation();
+        try {
+            return think(user, request, turn, (TurnStart.Started) outcome, textDeltas);
+        } catch (RuntimeException failure) {
+            abandon(user, request, conversation, turn, failure);
+            throw failure;
+        }
+    }
+
+    private TurnResult think(UserId user, ChatRequest request, TurnId turn, TurnStart.Started started,
+                             Consumer<String> textDeltas) {
+        ConversationId conversation = started.conversation();
+        List<Message> history = new ArrayList<>(started.history());
+        List<ToolInvocation> invocations = new ArrayList<>();
+        Map<ToolCall, Integer> repeats = new HashMap<>();
+        Usage usage = Usage.NONE;
+        String answer = null;
+        for (int round = 1; answer == null; round++) {
+            if (round > limits.maxRounds()) {
+                answer = ROUNDS_EXHAUSTED;
+                break;
+            }
+            ModelReply reply = model.reply(new Prompt(history, tools.specs(), clock.instant()), textDeltas);
+            usage = usage.plus(reply.usage());
+            if (!reply.hasToolCalls()) {
+                answer = reply.text().isBlank() ? EMPTY_ANSWER : reply.text();
+            } else if (repeatsTooOften(reply.toolCalls(), repeats)) {
+                answer = REPEATING;
+            } else {
+                Step step = storage.inTransaction(unit -> act(unit, user, conversation, turn, reply));
+                history.addAll(step.messages());
+                invocations.addAll(step.invocations());
+            }
+        }
+        TurnResult result = new TurnResult(conversation, answer, invocations, usage);
+        storage.inTransaction(unit -> finish(unit, user, request, turn, result));
+        return result;
+    }
+
+    private Step act(UnitOfWork unit, UserId user, ConversationId conversation, TurnId turn, ModelReply reply) {
+        Instant now = clock.instant();
+        holdTurn(unit, user, conversation, turn, now);
+        List<Message> messages = new ArrayList<>();
+        List<ToolInvocation> invocations = new ArrayList<>();
+        messages.add(reply.asMessage());
+        for (ToolCall call : reply.toolCalls()) {
+            ToolResult result = tools.execute(user, call.name(), call.arguments(), unit.tasks(), now);
+            messages.add(new ToolResultMessage(call.id(), call.name(), result));
+            invocations.add(new ToolInvocation(call.name(), call.arguments(), result));
+        }
+        unit.transcript().append(user, conversation, messages, now);
+        return new Step(messages, invocations);
+    }
+
+    private Void finish(UnitOfWork unit, UserId user, ChatRequest request, TurnId turn, TurnResult result) {
+        Instant now = clock.instant();
+        holdTurn(unit, user, result.conversationId(), turn, now);
+        AssistantMessage answer = AssistantMessage.answer(result.response(), result.usage());
+        unit.transcript().append(user, result.conversationId(), List.of(answer), now);
+        unit.conversations().releaseTurn(user, result.conversationId(), turn);
+        request.idempotencyKey().ifPresent(key -> unit.idempotencyKeys().complete(user, key, turn, result));
+        return null;
+    }
+
+    /** Every write of a turn first proves the turn still holds its conversation, and extends the lease. */
+    private void holdTurn(UnitOfWork unit, UserId user, ConversationId conversation, TurnId turn, Instant now) {
+        if (!unit.conversations().renewTurn(user, conversation, turn, now.plus(limits.turnLease()))) {
+            throw new ConversationBusy("this turn no longer holds its conversation: another message took it over"
+                    + " (the turn took longer than its lease) or it was deleted; nothing more was written",
+                    Duration.ofSeconds(1));
+        }
+    }
+
+    /** After a failure: free the conversation and the key for the next request, if this turn still holds them. */
+    private void abandon(UserId user, ChatRequest request, ConversationId conversation, TurnId turn,
+                         RuntimeException failure) {
+        try {
+            storage.inTransaction(unit -> {
+                unit.conversations().releaseTurn(user, conversation, turn);
+                request.idempotencyKey().ifPresent(key -> unit.idempotencyKeys().abandon(user, key, turn));
+                return null;
+            });
+        } catch (RuntimeException cleanup) {
+            failure.addSuppressed(cleanup);
+        }
+    }
+
+    private boolean repeatsTooOften(List<ToolCall> calls, Map<ToolCall, Integer> repeats) {
+        boolean tooOften = false;
+        for (ToolCall call : calls) {
+            ToolCall key = new ToolCall("-", call.name(), call.arguments());
+            int times = repeats.merge(key, 1, Integer::sum);
+            tooOften |= times > limits.maxIdenticalCalls();
+        }
+        return tooOften;
+    }
+
+    private record Step(List<Message> messages, List<ToolInvocation> invocations) {
+    }
+}

@@ -1,0 +1,34 @@
+package dev.todochat.domain.port;
+
+import dev.todochat.domain.Conversation;
+import dev.todochat.domain.ConversationId;
+import dev.todochat.domain.TurnId;
+import dev.todochat.domain.UserId;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The conversations of each user, and the turn lease each one carries: at most one turn runs in a conversation at a
+ * time, on whichever instance holds the lease; a lease left behind by a killed instance lapses at its expiry.
+ */
+public interface Conversations {
+    /** The conversation when it exists <em>and</em> belongs to {@code owner}; otherwise empty. */
+    Optional<Conversation> find(UserId owner, ConversationId id);
+
+    void create(Conversation conversation);
+
+    /**
+     * Takes the conversation's turn for {@code turn} until {@code until}, if nobody holds it or the holder's lease
+     * has lapsed at {@code now}.
+     *
+     * @return empty when the turn is now {@code turn}'s; otherwise when the current holder's lease lapses
+     */
+    Optional<Instant> claimTurn(UserId owner, ConversationId id, TurnId turn, Instant now, Instant until);
+
+    /** Extends {@code turn}'s lease to {@code until}; false when {@code turn} no longer holds it. */
+    boolean renewTurn(UserId owner, ConversationId id, TurnId turn, Instant until);
+
+    /** Gives the turn up, if {@code turn} still holds it. */
+    void releaseTurn(UserId owner, ConversationId id, TurnId turn);
+}

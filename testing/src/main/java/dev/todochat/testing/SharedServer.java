@@ -1,0 +1,51 @@
+package dev.todochat.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one holder of mutable static state in todochat, allowed because it is test support: the PostgreSQL server
+ * this JVM's tests share (found on first use) and the databases they created on it. When the JVM exits, those
+ * databases are dropped (best effort, so a long-lived local server does not fill up) and the server, if it is ours,
+ * is stopped.
+ */
+final class SharedServer {
+    private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
+    private static RunningServer server;
+
+    private SharedServer() {
+    }
+
+    static synchronized RunningServer get() {
+        if (server == null) {
+            server = TestServers.start();
+            System.err.println("[todochat tests] using " + server.description());
+            Runtime.getRuntime().addShutdownHook(new Thread(SharedServer::cleanUp, "todochat-test-postgres-cleanup"));
+        }
+        return server;
+    }
+
+    static void created(String database) {
+        CREATED.add(database);
+    }
+
+    private static synchronized void cleanUp() {
+        try (Connection connection = DriverManager.getConnection(server.address().maintenanceUrl());
+             Statement statement = connection.createStatement()) {
+            for (String database : CREATED) {
+                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            System.err.println("[todochat tests] could not drop the test databases: " + e.getMessage());
+        }
+        try {
+            server.shutdown().close();
+        } catch (Exception e) {
+            System.err.println("[todochat tests] could not stop " + server.description() + ": " + e);
+        }
+    }
+}

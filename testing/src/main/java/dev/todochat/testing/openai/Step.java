@@ -1,0 +1,22 @@
+package dev.todochat.testing.openai;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** One scripted answer of the stub. */
+sealed interface Step {
+    /** A successful completion, as JSON or as a stream, whichever the request asks for. */
+    record Answer(StubReply reply) implements Step {
+    }
+
+    /** Exactly this status, content type, body and headers. */
+    record Raw(int status, String contentType, String body, Map<String, String> headers) implements Step {
+        public Raw {
+            headers = Map.copyOf(headers);
+        }
+    }
+
+    /** The reply only after {@code delay} (or when the stub closes): a client with a shorter timeout gives up. */
+    record Stall(Duration delay, StubReply reply) implements Step {
+    }
+}
