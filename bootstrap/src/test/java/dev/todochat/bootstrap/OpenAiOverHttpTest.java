@@ -27,9 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * transcript stays true and the conversation stays usable.
  */
 class OpenAiOverHttpTest {
-    private static OpenAiModel model(OpenAiStub stub) {
+    /** Patient enough that a loaded CI machine never turns a prompt stub answer into a timeout. */
+    private static final Duration PATIENT = Duration.ofSeconds(10);
+
+    private static OpenAiModel model(OpenAiStub stub, Duration requestTimeout) {
         return new OpenAiModel(OpenAiSettings.defaults().withApiKey("sk-test-key").withBaseUrl(stub.baseUrl())
-                .withRequestTimeout(Duration.ofMillis(800)).withMaxRetries(1));
+                .withRequestTimeout(requestTimeout).withMaxRetries(1));
     }
 
     private static StubToolCall call(String id, String tool, String arguments) {
@@ -38,7 +41,7 @@ class OpenAiOverHttpTest {
 
     @Test
     void a_multi_turn_conversation_replays_every_earlier_tool_call_and_result_in_provider_valid_order() {
-        try (OpenAiStub stub = OpenAiStub.start(); RunningServer server = RunningServer.with(model(stub))) {
+        try (OpenAiStub stub = OpenAiStub.start(); RunningServer server = RunningServer.with(model(stub, PATIENT))) {
             stub.replyToolCalls(call("c1", "add_task", "{\"title\": \"review the mockups\"}"))
                     .replyText("Added \"review the mockups\".")
                     .replyToolCalls(call("c2", "list_tasks", "{\"status\": \"all\"}"))
@@ -90,21 +93,28 @@ class OpenAiOverHttpTest {
         SERVER_ERROR(502, stub -> stub.fail(500).fail(500)),
         UNAVAILABLE(503, stub -> stub.fail(503).fail(503)),
         MALFORMED_BODY(502, OpenAiStub::malformedBody),
-        TIMEOUT(504, stub -> stub.stall(Duration.ofSeconds(3)).stall(Duration.ofSeconds(3)));
+        TIMEOUT(504, stub -> stub.stall(Duration.ofSeconds(3)).stall(Duration.ofSeconds(3)), Duration.ofMillis(1_500));
 
         final int status;
         final Consumer<OpenAiStub> inject;
+        final Duration requestTimeout;
 
         Fault(int status, Consumer<OpenAiStub> inject) {
+            this(status, inject, PATIENT);
+        }
+
+        Fault(int status, Consumer<OpenAiStub> inject, Duration requestTimeout) {
             this.status = status;
             this.inject = inject;
+            this.requestTimeout = requestTimeout;
         }
     }
 
     @ParameterizedTest
     @EnumSource(Fault.class)
     void a_model_fault_gets_its_status_keeps_the_transcript_true_and_the_next_message_succeeds(Fault fault) {
-        try (OpenAiStub stub = OpenAiStub.start(); RunningServer server = RunningServer.with(model(stub))) {
+        try (OpenAiStub stub = OpenAiStub.start();
+             RunningServer server = RunningServer.with(model(stub, fault.requestTimeout))) {
             stub.replyText("Hello! What shall we put on your list?");
             String conversation = server.chat("alice", "hi").json().get("conversation_id").asText();
             stub.replyToolCalls(call("c1", "add_task", "{\"title\": \"buy milk\"}"));

@@ -23,10 +23,10 @@ final class Models {
     private Models() {
     }
 
-    /** A key, a model name, a 2 s timeout and one retry. */
+    /** A key, a model name, a 10 s timeout (so a loaded machine never times out a prompt stub) and one retry. */
     static OpenAiSettings settings(OpenAiStub stub) {
         return OpenAiSettings.defaults().withApiKey(KEY).withBaseUrl(stub.baseUrl()).withModel("stub-model")
-                .withRequestTimeout(Duration.ofSeconds(2)).withMaxRetries(1);
+                .withRequestTimeout(Duration.ofSeconds(10)).withMaxRetries(1);
     }
 
     /** A model whose retries record their pauses instead of waiting. */
