@@ -5,6 +5,7 @@ import dev.todochat.domain.UserId;
 import dev.todochat.domain.chat.ChatCycle;
 import dev.todochat.domain.chat.ChatLimits;
 import dev.todochat.domain.chat.ChatRequest;
+import dev.todochat.domain.chat.TurnObserver;
 import dev.todochat.domain.chat.TurnResult;
 import dev.todochat.domain.port.Ids;
 import dev.todochat.domain.port.LanguageModel;
@@ -60,6 +61,14 @@ public final class TodoChat {
      */
     public TurnResult chat(UserId user, ChatRequest request, Consumer<String> textDeltas) {
         return cycle.run(user, request, textDeltas);
+    }
+
+    /**
+     * Runs one chat turn like {@link #chat(UserId, ChatRequest)}, reporting its progress to {@code observer}: the
+     * text as the model writes it, and each round of tool calls once its effects are committed.
+     */
+    public TurnResult chat(UserId user, ChatRequest request, TurnObserver observer) {
+        return cycle.run(user, request, observer);
     }
 
     /**

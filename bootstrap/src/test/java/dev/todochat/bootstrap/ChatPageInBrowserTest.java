@@ -2,8 +2,10 @@ package dev.todochat.bootstrap;
 
 import dev.todochat.domain.Task;
 import dev.todochat.domain.port.ModelFailure;
+import dev.todochat.domain.port.ModelReply;
 import dev.todochat.llm.offline.OfflineAssistant;
 import dev.todochat.llm.scripted.ScriptedModel;
+import dev.todochat.llm.scripted.ToolCalls;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +36,8 @@ class ChatPageInBrowserTest {
 
     private RunningServer server;
     private Chromium browser;
+    /** Lets a model held by a test answer; released after every test so a failed one never hangs the server. */
+    private final CountDownLatch release = new CountDownLatch(1);
 
     @BeforeEach
     void start_chromium() throws IOException {
@@ -41,6 +47,7 @@ class ChatPageInBrowserTest {
 
     @AfterEach
     void stop() throws IOException {
+        release.countDown();
         if (browser != null) {
             browser.close();
         }
@@ -64,8 +71,8 @@ class ChatPageInBrowserTest {
         assertThat(browser.evaluate("window.__busy").asBoolean()).as("aria-busy while the agent ran").isTrue();
         assertThat(browser.evaluate(MESSAGES + ".getAttribute('aria-busy')").asText()).isEqualTo("false");
         assertThat(browser.evaluate(MESSAGE_FIELD + ".value").asText()).isEmpty();
-        assertThat(browser.evaluate("document.querySelector('#conversation-list [aria-current=true]').textContent")
-                .asText()).startsWith("Add a task to water the plants");
+        browser.waitFor("document.querySelector('#conversation-list [aria-current=true]')?.textContent"
+                + ".startsWith('Add a task to water the plants')", "the conversation list shows the new conversation");
 
         browser.reload();
 
@@ -89,6 +96,7 @@ class ChatPageInBrowserTest {
         send("Mark water the plants as done");
         browser.waitFor("document.querySelector('#task-list li.done label')?.textContent === 'water the plants'",
                 "the task panel shows the task as done");
+        browser.waitFor(MESSAGES + ".querySelectorAll('.message.assistant').length === 3", "the third reply shows");
 
         browser.click("[..." + MESSAGES + ".querySelectorAll('details summary')].at(-1)");
 
@@ -105,6 +113,34 @@ class ChatPageInBrowserTest {
         Path screenshot = Path.of("target", "screenshots", "chat-page.png");
         browser.screenshot(screenshot);
         assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+    }
+
+    @Test
+    void a_turns_tools_show_as_each_round_is_committed_before_the_answer_is_written() {
+        server = RunningServer.withDevSignIn(ScriptedModel.create()
+                .replyToolCalls(ToolCalls.addTask("water the plants"))
+                .then(prompt -> {
+                    awaitRelease();
+                    return ModelReply.text("Added water the plants.");
+                }));
+        signInAs("alice");
+
+        send("Add a task to water the plants");
+
+        browser.waitFor(MESSAGES + ".querySelector('.tools summary')?.textContent === '1 tool call'",
+                "the committed tool call shows while the model still thinks");
+        browser.waitFor(TASK_TITLES + ".includes('water the plants')", "the task panel shows the task already");
+        assertThat(browser.evaluate(MESSAGES + ".getAttribute('aria-busy')").asText()).isEqualTo("true");
+        assertThat(browser.evaluate("document.getElementById('status').textContent").asText())
+                .startsWith("Ran add_task");
+        assertThat(browser.evaluate(MESSAGES + ".querySelectorAll('.message.assistant').length").asInt()).isZero();
+
+        release.countDown();
+
+        browser.waitFor(assistantSaid("Added water the plants."), "the answer shows");
+        browser.waitFor(MESSAGES + ".getAttribute('aria-busy') === 'false'", "the turn is over");
+        assertThat(browser.evaluate(MESSAGES + ".querySelectorAll('.tools').length").asInt())
+                .as("the live tool panel is replaced by the turn's, not doubled").isEqualTo(1);
     }
 
     @Test
@@ -190,6 +226,17 @@ class ChatPageInBrowserTest {
         browser.evaluate(MESSAGE_FIELD + ".focus(); true");
         browser.type(text);
         browser.pressEnter(false);
+    }
+
+    private void awaitRelease() {
+        try {
+            if (!release.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never released the model");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String assistantSaid(String text) {

@@ -20,7 +20,10 @@ import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code POST /api/{user_id}/chat/stream}: the same turn, its text as it is written, then the whole answer. */
+/**
+ * {@code POST /api/{user_id}/chat/stream}: the same turn, its text as it is written and its tools as they are
+ * committed, then the whole answer.
+ */
 class ChatStreamOverHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -65,13 +68,39 @@ class ChatStreamOverHttpTest {
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.header("Content-Type")).startsWith("text/event-stream");
             List<Event> events = events(reply.body());
-            assertThat(events).extracting(Event::name).containsExactly("delta", "delta", "delta", "done");
-            assertThat(events.subList(0, 3)).extracting(event -> event.data().get("text").asText())
+            assertThat(events).extracting(Event::name)
+                    .containsExactly("tool_call", "delta", "delta", "delta", "done");
+            JsonNode toolCall = events.get(0).data();
+            assertThat(toolCall.get("tool").asText()).isEqualTo("add_task");
+            assertThat(toolCall.at("/input/title").asText()).isEqualTo("buy milk");
+            assertThat(toolCall.at("/result/title").asText()).isEqualTo("buy milk");
+            assertThat(events.subList(1, 4)).extracting(event -> event.data().get("text").asText())
                     .containsExactly("Added ", "buy ", "milk.");
-            JsonNode done = events.get(3).data();
+            JsonNode done = events.get(4).data();
             assertThat(done.get("response").asText()).isEqualTo("Added buy milk.");
-            assertThat(done.at("/tool_calls/0/tool").asText()).isEqualTo("add_task");
+            assertThat(done.get("tool_calls")).containsExactly(toolCall);
             assertThat(server.tasksOf("alice")).hasSize(1);
+        }
+    }
+
+    @Test
+    void a_tool_call_event_reports_an_effect_that_stays_when_a_later_round_fails() throws IOException {
+        try (OpenAiStub stub = OpenAiStub.start();
+             RunningServer server = RunningServer.with(new OpenAiModel(OpenAiSettings.defaults()
+                     .withBaseUrl(stub.baseUrl()).withMaxRetries(0)))) {
+            stub.replyToolCalls(StubToolCall.of("c1", "add_task", "{\"title\": \"buy milk\"}"),
+                            StubToolCall.of("c2", "add_task", "{\"title\": \"call mom\"}"))
+                    .fail(500);
+
+            RunningServer.Reply reply = stream(server, "alice", "{\"message\": \"Add milk and mom\"}");
+
+            List<Event> events = events(reply.body());
+            assertThat(events).extracting(Event::name).containsExactly("tool_call", "tool_call", "error");
+            assertThat(events.subList(0, 2)).extracting(event -> event.data().at("/input/title").asText())
+                    .containsExactly("buy milk", "call mom");
+            assertThat(events.get(2).data().get("error").asText()).startsWith("Model");
+            assertThat(server.tasksOf("alice")).extracting(task -> task.title())
+                    .containsExactlyInAnyOrder("buy milk", "call mom");
         }
     }
 

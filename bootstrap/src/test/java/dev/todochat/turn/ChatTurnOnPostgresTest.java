@@ -13,6 +13,8 @@ import dev.todochat.domain.Usage;
 import dev.todochat.domain.UserId;
 import dev.todochat.domain.UserMessage;
 import dev.todochat.domain.chat.ChatRequest;
+import dev.todochat.domain.chat.ToolInvocation;
+import dev.todochat.domain.chat.TurnObserver;
 import dev.todochat.domain.chat.TurnResult;
 import dev.todochat.domain.port.ModelFailure;
 import dev.todochat.domain.port.ModelReply;
@@ -80,6 +82,37 @@ class ChatTurnOnPostgresTest {
         chat(database, model).chat(alice, ChatRequest.newConversation("Add a task to buy milk"));
 
         assertThat(checkedOut).containsExactly(0, 0);
+    }
+
+    @Test
+    void an_observer_hears_each_tool_round_once_it_is_committed_and_the_text_as_it_is_written() {
+        ScriptedModel model = ScriptedModel.create()
+                .replyToolCalls(ToolCalls.addTask("buy milk"))
+                .replyToolCalls(ToolCalls.addTask("call mom"), ToolCalls.listTasks("all"))
+                .replyText("Added both.");
+        List<String> heard = new ArrayList<>();
+        TurnObserver observer = new TurnObserver() {
+            @Override
+            public void text(String delta) {
+                heard.add("text " + delta);
+            }
+
+            @Override
+            public void toolsRan(List<ToolInvocation> invocations) {
+                heard.add("tools " + invocations.stream().map(ToolInvocation::tool).toList()
+                        + " with " + database.activeConnections() + " connections out, tasks visible: "
+                        + tasks(alice).size());
+            }
+        };
+
+        TurnResult turn = chat(database, model).chat(alice, ChatRequest.newConversation("Add two"), observer);
+
+        assertThat(heard).containsExactly(
+                "tools [add_task] with 0 connections out, tasks visible: 1",
+                "tools [add_task, list_tasks] with 0 connections out, tasks visible: 2",
+                "text Added both.");
+        assertThat(turn.toolCalls()).extracting(ToolInvocation::tool)
+                .containsExactly("add_task", "add_task", "list_tasks");
     }
 
     @Test

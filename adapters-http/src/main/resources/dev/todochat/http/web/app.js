@@ -31,22 +31,73 @@
   // ---- the API -------------------------------------------------------------------------------------------------
 
   async function api(method, path, body) {
+    const response = await request(method, path, body);
+    if (response.status === 204) return null;
+    if (!response.ok) throw await failureOf(response);
+    return response.json().catch(() => null);
+  }
+
+  async function request(method, path, body) {
     const headers = { Authorization: "Bearer " + state.token };
     if (body !== undefined) headers["Content-Type"] = "application/json";
-    let response;
     try {
-      response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      return await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     } catch (networkError) {
       throw new Failure(0, "Network", "the server cannot be reached");
     }
-    if (response.status === 204) return null;
+  }
+
+  async function failureOf(response) {
     const data = await response.json().catch(() => null);
-    if (!response.ok) {
-      const retryAfter = Number.parseInt(response.headers.get("Retry-After") || "", 10);
-      throw new Failure(response.status, data && data.error, data && data.details,
-        Number.isFinite(retryAfter) ? retryAfter : null);
+    const retryAfter = Number.parseInt(response.headers.get("Retry-After") || "", 10);
+    return new Failure(response.status, data && data.error, data && data.details,
+      Number.isFinite(retryAfter) ? retryAfter : null);
+  }
+
+  /** The status an error event of a stream stands for, so it is explained like the same refusal of /chat. */
+  const STREAM_ERROR_STATUS = { ModelError: 502, ModelUnavailable: 503, ModelTimeout: 504, DatabaseUnavailable: 503,
+    ConversationBusy: 409 };
+
+  /**
+   * One chat turn over /chat/stream. Each tool_call and delta event goes to onEvent as it arrives; the promise
+   * resolves with the done event's body, which is what /chat would have answered. A refusal before the stream
+   * begins is an ordinary JSON error; an error event, or a connection lost before done, is a Failure too.
+   */
+  async function streamTurn(path, body, onEvent) {
+    const response = await request("POST", path, body);
+    if (!response.ok || !(response.headers.get("Content-Type") || "").startsWith("text/event-stream")) {
+      throw await failureOf(response);
     }
-    return data;
+    const lost = () => new Failure(0, "Network", "the connection was lost before the answer arrived");
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = "";
+    for (;;) {
+      let chunk;
+      try {
+        chunk = await reader.read();
+      } catch (networkError) {
+        throw lost();
+      }
+      if (chunk.done) throw lost();
+      buffer += chunk.value;
+      let end;
+      while ((end = buffer.indexOf("\n\n")) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        let name = "message";
+        let data = "";
+        for (const line of block.split("\n")) {
+          if (line.startsWith("event: ")) name = line.slice(7);
+          else if (line.startsWith("data: ")) data += line.slice(6);
+        }
+        const payload = JSON.parse(data);
+        if (name === "done") return payload;
+        if (name === "error") {
+          throw new Failure(STREAM_ERROR_STATUS[payload.error] || 500, payload.error, payload.details, null);
+        }
+        onEvent(name, payload);
+      }
+    }
   }
 
   const userPath = (rest) => "/api/" + encodeURIComponent(state.user) + rest;
@@ -312,6 +363,9 @@
     $("status").classList.toggle("working", busy);
   }
 
+  const stepOf = (call) => ({ tool: call.tool, input: call.input, result: call.result,
+    isError: Boolean(call.result && "error" in call.result) });
+
   async function send(event) {
     event.preventDefault();
     const text = $("message").value;
@@ -322,21 +376,49 @@
     $("messages").append(pending);
     scrollToEnd();
     setBusy(true);
+    // What the turn shows while it runs: its tools as each round is committed, and the text as it is written.
+    const live = { steps: [], tools: null, draft: null };
     try {
       const body = { message: text };
       if (state.conversation) body.conversation_id = state.conversation;
-      const turn = await api("POST", userPath("/chat"), body);
+      const turn = await streamTurn(userPath("/chat/stream"), body, (name, data) => {
+        if (name === "tool_call") {
+          // Words the model wrote before calling tools are not its answer: the answer is written after them.
+          if (live.draft) live.draft.remove();
+          live.draft = null;
+          live.steps.push(stepOf(data));
+          const panel = toolCalls(live.steps);
+          if (live.tools) live.tools.replaceWith(panel);
+          else $("messages").append(panel);
+          live.tools = panel;
+          $("status").textContent = "Ran " + data.tool + "… still working on it";
+          refreshTasks();
+        } else if (name === "delta") {
+          if (!live.draft) {
+            live.draft = element("li", "message draft");
+            live.draft.append(element("p", "author", "Assistant"), element("p", "text", ""));
+            $("messages").append(live.draft);
+          }
+          live.draft.querySelector(".text").textContent += data.text;
+        }
+        scrollToEnd();
+      });
       pending.classList.remove("pending");
-      if (turn.tool_calls.length) {
-        $("messages").append(toolCalls(turn.tool_calls.map((call) => ({ tool: call.tool, input: call.input,
-          result: call.result, isError: Boolean(call.result && "error" in call.result) }))));
+      // The live panel already lists exactly the turn's tools (and may be open): it stays as it is.
+      if (live.tools && live.steps.length !== turn.tool_calls.length) {
+        live.tools.remove();
+        live.tools = null;
       }
+      if (!live.tools && turn.tool_calls.length) $("messages").append(toolCalls(turn.tool_calls.map(stepOf)));
+      if (live.draft) live.draft.remove();
       $("messages").append(bubble("assistant", turn.response));
       $("message").value = "";
       rememberConversation(turn.conversation_id);
       scrollToEnd();
     } catch (failure) {
       pending.remove();
+      // Tools that ran stay on the page: they were committed, whatever happened after.
+      if (live.draft) live.draft.remove();
       if (failure.status === 404 && state.conversation) newConversationKeepingDraft();
       failed(failure, $("error"));
     } finally {

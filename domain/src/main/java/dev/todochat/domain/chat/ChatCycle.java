@@ -75,11 +75,19 @@ public final class ChatCycle {
      * @throws dev.todochat.domain.port.ModelFailure when the model fails; the transcript keeps what was done
      */
     public TurnResult run(UserId user, ChatRequest request) {
-        return run(user, request, text -> { });
+        return run(user, request, TurnObserver.none());
     }
 
     /** Like {@link #run(UserId, ChatRequest)}, handing out the answer's text as the model produces it. */
     public TurnResult run(UserId user, ChatRequest request, Consumer<String> textDeltas) {
+        return run(user, request, TurnObserver.text(textDeltas));
+    }
+
+    /**
+     * Like {@link #run(UserId, ChatRequest)}, reporting to {@code observer} the text as the model writes it and each
+     * round of tools once it is committed. A replayed turn reports nothing: its result is the whole story.
+     */
+    public TurnResult run(UserId user, ChatRequest request, TurnObserver observer) {
         TurnId turn = ids.newTurnId();
         TurnStart.Outcome outcome = storage.inTransaction(unit -> start.begin(unit, user, request, turn, clock.instant()));
         if (outcome instanceof TurnStart.Replayed replayed) {
@@ -87,7 +95,7 @@ public final class ChatCycle {
         }
         ConversationId conversation = ((TurnStart.Started) outcome).conversation();
         try {
-            return think(user, request, turn, (TurnStart.Started) outcome, textDeltas);
+            return think(user, request, turn, (TurnStart.Started) outcome, observer);
         } catch (RuntimeException failure) {
             abandon(user, request, conversation, turn, failure);
             throw failure;
@@ -95,7 +103,7 @@ public final class ChatCycle {
     }
 
     private TurnResult think(UserId user, ChatRequest request, TurnId turn, TurnStart.Started started,
-                             Consumer<String> textDeltas) {
+                             TurnObserver observer) {
         ConversationId conversation = started.conversation();
         List<Message> history = new ArrayList<>(started.history());
         List<ToolInvocation> invocations = new ArrayList<>();
@@ -107,7 +115,7 @@ public final class ChatCycle {
                 answer = ROUNDS_EXHAUSTED;
                 break;
             }
-            ModelReply reply = model.reply(new Prompt(history, tools.specs(), clock.instant()), textDeltas);
+            ModelReply reply = model.reply(new Prompt(history, tools.specs(), clock.instant()), observer::text);
             usage = usage.plus(reply.usage());
             if (!reply.hasToolCalls()) {
                 answer = reply.text().isBlank() ? EMPTY_ANSWER : reply.text();
@@ -117,6 +125,7 @@ public final class ChatCycle {
                 Step step = storage.inTransaction(unit -> act(unit, user, conversation, turn, reply));
                 history.addAll(step.messages());
                 invocations.addAll(step.invocations());
+                observer.toolsRan(step.invocations());
             }
         }
         TurnResult result = new TurnResult(conversation, answer, invocations, usage);

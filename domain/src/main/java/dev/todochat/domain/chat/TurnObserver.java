@@ -1,0 +1,41 @@
+package dev.todochat.domain.chat;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What a turn reports while it runs, for a caller that shows its progress (the streaming endpoint). Called on the
+ * turn's own thread, never inside a transaction. An observer that throws ends the turn as a model failure would:
+ * what was recorded stays, and the conversation is freed for the next message.
+ */
+public interface TurnObserver {
+
+    /** A piece of text a model reply is writing, in order; a reply that also calls tools may write some first. */
+    void text(String delta);
+
+    /**
+     * The tools one model reply asked for, after they ran and their effects, the call and the results were committed
+     * together: what is reported here is durable, whatever happens to the rest of the turn.
+     */
+    void toolsRan(List<ToolInvocation> invocations);
+
+    /** An observer that wants only the text. */
+    static TurnObserver text(Consumer<String> deltas) {
+        return new TurnObserver() {
+            @Override
+            public void text(String delta) {
+                deltas.accept(delta);
+            }
+
+            @Override
+            public void toolsRan(List<ToolInvocation> invocations) {
+                // only the text is wanted
+            }
+        };
+    }
+
+    /** An observer that wants nothing. */
+    static TurnObserver none() {
+        return text(delta -> { });
+    }
+}
