@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +34,21 @@ final class Instance implements AutoCloseable {
     }
 
     static Instance start(String name, Map<String, String> environment, Path workDir) {
+        return start(name, environment, workDir, List.of());
+    }
+
+    /** @param jvmOptions options for the instance's JVM, such as {@code -Xmx2g} */
+    static Instance start(String name, Map<String, String> environment, Path workDir, List<String> jvmOptions) {
         int port = freePort();
         Path log = workDir.resolve(name + ".log");
         Map<String, String> env = new HashMap<>(environment);
         env.put("PORT", Integer.toString(port));
         env.put("TODOCHAT_DATA_DIR", workDir.resolve(name).toString());
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "dev.todochat.bootstrap.Main", "serve"))
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.todochat.bootstrap.Main", "serve"));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().clear();
@@ -52,6 +60,11 @@ final class Instance implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The instance's process, to read its CPU time, memory and heap. */
+    ProcessHandle process() {
+        return process.toHandle();
     }
 
     URI uri(String path) {

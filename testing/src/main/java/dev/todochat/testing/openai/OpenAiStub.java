@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * An OpenAI-compatible chat-completions server on loopback for tests: real HTTP, so that a real client (openai-java
@@ -42,17 +43,25 @@ import java.util.concurrent.TimeUnit;
  */
 public final class OpenAiStub implements AutoCloseable {
     private static final String JSON = "application/json";
+    /** Room for a burst of connections, as a load of thousands of concurrent calls makes. */
+    private static final int BACKLOG = 4096;
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Deque<Step> script = new ArrayDeque<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
+    private final Responder responder;
     private int scripted;
     private boolean ranOut;
 
-    private OpenAiStub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    /** Answers computed from each request instead of a script, for load. */
+    private record Responder(Duration delay, Function<JsonNode, StubReply> answer) {
+    }
+
+    private OpenAiStub(Responder responder) throws IOException {
+        this.responder = responder;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BACKLOG);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
@@ -60,8 +69,21 @@ public final class OpenAiStub implements AutoCloseable {
 
     /** Starts a stub on 127.0.0.1 and a free port. */
     public static OpenAiStub start() {
+        return start(null);
+    }
+
+    /**
+     * A stub for load rather than for a script: each request is answered, after {@code delay} (the model's thinking
+     * time), with what {@code answer} makes of the request's JSON body. Requests are not recorded, so it can serve
+     * any number of them.
+     */
+    public static OpenAiStub responding(Duration delay, Function<JsonNode, StubReply> answer) {
+        return start(new Responder(delay, answer));
+    }
+
+    private static OpenAiStub start(Responder responder) {
         try {
-            return new OpenAiStub();
+            return new OpenAiStub(responder);
         } catch (IOException e) {
             throw new UncheckedIOException("the OpenAI stub could not start", e);
         }
@@ -171,6 +193,12 @@ public final class OpenAiStub implements AutoCloseable {
                 return;
             }
             RecordedRequest request = new RecordedRequest(path, exchange.getRequestHeaders(), body);
+            if (responder != null) {
+                if (!awaitClosing(responder.delay())) {
+                    send(exchange, responder.answer().apply(body), request, 0);
+                }
+                return;
+            }
             Step step;
             int number;
             synchronized (this) {

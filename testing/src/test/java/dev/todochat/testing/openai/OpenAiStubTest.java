@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,5 +82,23 @@ class OpenAiStubTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(stub.requests()).isEmpty();
+    }
+
+    @Test
+    void a_responding_stub_answers_every_request_from_its_body_after_its_delay_and_records_none() throws Exception {
+        try (OpenAiStub responding = OpenAiStub.responding(Duration.ofMillis(200), body ->
+                StubReply.text("You said " + body.at("/messages/0/content").asText()))) {
+            long started = System.nanoTime();
+
+            HttpResponse<String> first = post(responding.baseUrl() + "/chat/completions", REQUEST);
+            HttpResponse<String> second = post(responding.baseUrl() + "/chat/completions",
+                    REQUEST.replace("\"hi\"", "\"bye\""));
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+            assertThat(first.body()).contains("\"content\":\"You said hi\"");
+            assertThat(second.body()).contains("\"content\":\"You said bye\"");
+            assertThat(responding.requests()).isEmpty();
+            assertThat(responding.ranOut()).isFalse();
+        }
     }
 }

@@ -1,0 +1,299 @@
+package dev.todochat.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.todochat.domain.UserId;
+import dev.todochat.http.Tokens;
+import dev.todochat.persistence.PostgresDatabase;
+import dev.todochat.testing.TestPostgres;
+import dev.todochat.testing.openai.OpenAiStub;
+import dev.todochat.testing.openai.StubReply;
+import dev.todochat.testing.openai.StubToolCall;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The whole path of a turn under load, the model included: the server runs as in production ({@code Main serve} in
+ * its own JVM, {@code -Xmx2g}) with the real OpenAI adapter (openai-java, OkHttp, TCP_NODELAY) calling an
+ * OpenAI-compatible stub over loopback, which answers every user message with a {@code list_tasks} call and every
+ * tool result with a short text after a fixed delay (the model's thinking time). A closed loop of clients, each a
+ * user with one conversation, sends turns back to back.
+ *
+ * <p>It prints throughput, latency, failures by status, the most database connections the server had open and busy
+ * at once (sampled every 20 ms from {@code pg_stat_activity}), the server's CPU per turn, and, halfway through the
+ * measured period, its live heap after a full GC and its resident memory. Not a test: run it by hand (see
+ * {@code docs/benchmarks.md}).
+ *
+ * <p>Arguments: clients, model delay in ms, warm-up seconds, measured seconds (defaults 64, 0, 60, 30).
+ */
+public final class ModelPathBenchmark {
+    private static final String SECRET = "benchmark-secret-of-at-least-32-bytes!!";
+    private static final Pattern HEAP_USED =
+            Pattern.compile("garbage-first heap\\s+total reserved \\d+K, committed (\\d+)K, used (\\d+)K");
+
+    private ModelPathBenchmark() {
+    }
+
+    /** The stub's model: a list_tasks call for a user message, a text answer for a tool result. */
+    private static StubReply answer(JsonNode request) {
+        JsonNode messages = request.path("messages");
+        JsonNode last = messages.get(messages.size() - 1);
+        if ("tool".equals(last.path("role").asText())) {
+            return StubReply.text("You have nothing pending.");
+        }
+        return StubReply.toolCalls(
+                StubToolCall.of("call_" + messages.size(), "list_tasks", "{\"status\":\"pending\"}"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        // The JDK's HttpServer, which the stub is, leaves Nagle's algorithm on unless told otherwise: its header and
+        // body writes then wait for delayed ACKs (about 40 ms a call), which would be the stub's cost, not todochat's.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 64;
+        Duration delay = Duration.ofMillis(args.length > 1 ? Long.parseLong(args[1]) : 0);
+        Duration warmUp = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 60);
+        Duration measured = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 30);
+        Tokens tokens = Tokens.hs256(SECRET.getBytes(StandardCharsets.UTF_8));
+        String databaseUrl = TestPostgres.freshDatabaseUrl();
+        Path workDir = Files.createTempDirectory("todochat-benchmark");
+        try (OpenAiStub model = OpenAiStub.responding(delay, ModelPathBenchmark::answer);
+             Instance server = Instance.start("server", Map.of(
+                     "DATABASE_URL", databaseUrl,
+                     "JWT_SECRET", SECRET,
+                     "OPENAI_BASE_URL", model.baseUrl(),
+                     "OPENAI_API_KEY", "sk-benchmark",
+                     "OPENAI_MODEL", "benchmark-model",
+                     "RATE_LIMIT_USER_PER_MINUTE", "0",
+                     "RATE_LIMIT_ADDRESS_PER_MINUTE", "0",
+                     "TODOCHAT_LOG_LEVEL", "WARN"), workDir, serverJvmOptions());
+             PostgresDatabase watcher = PostgresDatabase.connect(databaseUrl, 1);
+             ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+             HttpClient client = HttpClient.newBuilder().executor(pool).build()) {
+            Load load = new Load(server, client, tokens, clients);
+            Result warm = load.run(pool, warmUp, () -> { });
+            System.out.printf("warm-up: turns=%d failures=%s%n", warm.latencies().size(), warm.failures());
+
+            ConnectionSampler connections = new ConnectionSampler(watcher);
+            Future<?> sampling = pool.submit(connections);
+            long serverCpu = cpuNanos(server.process());
+            long ownCpu = ownCpuNanos();
+            long start = System.nanoTime();
+            Memory[] memory = new Memory[1];
+            Result result = load.run(pool, measured, () -> memory[0] = Memory.of(server.process()));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double serverCpuMs = (cpuNanos(server.process()) - serverCpu) / 1e6;
+            double ownCpuMs = (ownCpuNanos() - ownCpu) / 1e6;
+            sampling.cancel(true);
+
+            List<Long> latencies = result.latencies();
+            Collections.sort(latencies);
+            int turns = latencies.size();
+            System.out.printf("clients=%d model-delay=%dms turns=%d seconds=%.1f turns/s=%.1f p50=%.1fms p99=%.1fms"
+                            + " max=%.1fms failures=%s%n",
+                    clients, delay.toMillis(), turns, seconds, turns / seconds, percentile(latencies, 0.50),
+                    percentile(latencies, 0.99), turns == 0 ? 0 : latencies.getLast() / 1e6, result.failures());
+            System.out.printf("db-connections open<=%d busy<=%d  server-cpu=%.2fms/turn (%.2f cores)"
+                            + "  stub+load-cpu=%.2fms/turn  in-flight-at-sample=%d%n",
+                    connections.mostOpen.get(), connections.mostBusy.get(), serverCpuMs / Math.max(1, turns),
+                    serverCpuMs / 1000 / seconds, ownCpuMs / Math.max(1, turns), result.inFlightAtSample());
+            if (memory[0] != null) {
+                System.out.printf("server memory at half time: live heap after full GC=%d MB (committed %d MB),"
+                        + " RSS=%d MB%n", memory[0].liveHeapKb() / 1024, memory[0].committedHeapKb() / 1024,
+                        memory[0].rssKb() / 1024);
+            }
+        }
+    }
+
+    /** {@code -Xmx2g}, and whatever the system property {@code benchmark.server.jvm} adds (a profiler, say). */
+    private static List<String> serverJvmOptions() {
+        List<String> options = new ArrayList<>(List.of("-Xmx2g"));
+        String extra = System.getProperty("benchmark.server.jvm", "").strip();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        return options;
+    }
+
+    private static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static double percentile(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(p * sorted.size()))) / 1e6;
+    }
+
+    private record Result(List<Long> latencies, Map<String, Integer> failures, int inFlightAtSample) {
+    }
+
+    /** Clients in a closed loop, each a user with one conversation; the conversations persist across runs. */
+    private static final class Load {
+        private final Instance server;
+        private final HttpClient client;
+        private final List<String> users = new ArrayList<>();
+        private final List<String> tokens = new ArrayList<>();
+        private final Map<String, String> conversations = new ConcurrentHashMap<>();
+
+        Load(Instance server, HttpClient client, Tokens issuer, int clients) {
+            this.server = server;
+            this.client = client;
+            for (int i = 0; i < clients; i++) {
+                users.add("bench-" + i);
+                tokens.add(issuer.issue(new UserId("bench-" + i), Duration.ofHours(2)));
+            }
+        }
+
+        /** Runs for {@code duration}; {@code atHalfTime} runs once, halfway, while every client is busy. */
+        Result run(ExecutorService pool, Duration duration, Runnable atHalfTime) throws Exception {
+            long end = System.nanoTime() + duration.toNanos();
+            AtomicInteger inFlight = new AtomicInteger();
+            Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+            List<Future<List<Long>>> clients = new ArrayList<>();
+            for (int i = 0; i < users.size(); i++) {
+                String user = users.get(i);
+                String token = tokens.get(i);
+                clients.add(pool.submit(() -> turns(user, token, end, inFlight, failures)));
+            }
+            LockSupport.parkNanos(duration.toNanos() / 2);
+            int inFlightAtSample = inFlight.get();
+            atHalfTime.run();
+            List<Long> latencies = new ArrayList<>();
+            for (Future<List<Long>> one : clients) {
+                latencies.addAll(one.get());
+            }
+            Map<String, Integer> counted = new TreeMap<>();
+            failures.forEach((kind, count) -> counted.put(kind, count.intValue()));
+            return new Result(latencies, counted, inFlightAtSample);
+        }
+
+        private List<Long> turns(String user, String token, long end, AtomicInteger inFlight,
+                                 Map<String, LongAdder> failures) {
+            List<Long> latencies = new ArrayList<>();
+            while (System.nanoTime() < end) {
+                String conversation = conversations.get(user);
+                String body = conversation == null ? "{\"message\": \"what is open?\"}"
+                        : "{\"message\": \"what is open?\", \"conversation_id\": \"" + conversation + "\"}";
+                long sent = System.nanoTime();
+                inFlight.incrementAndGet();
+                try {
+                    HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                                    server.uri("/api/" + user + "/chat"))
+                            .header("Authorization", "Bearer " + token)
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200) {
+                        latencies.add(System.nanoTime() - sent);
+                        int at = response.body().indexOf("\"conversation_id\":\"") + 19;
+                        conversations.putIfAbsent(user, response.body().substring(at, at + 36));
+                    } else {
+                        failures.computeIfAbsent("http " + response.statusCode(), k -> new LongAdder()).increment();
+                    }
+                } catch (IOException e) {
+                    failures.computeIfAbsent(e.getClass().getSimpleName(), k -> new LongAdder()).increment();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            }
+            return latencies;
+        }
+    }
+
+    /** The most connections the server had open, and busy (in a statement or a transaction), at once. */
+    private static final class ConnectionSampler implements Runnable {
+        private final PostgresDatabase watcher;
+        private final AtomicInteger mostOpen = new AtomicInteger();
+        private final AtomicInteger mostBusy = new AtomicInteger();
+
+        ConnectionSampler(PostgresDatabase watcher) {
+            this.watcher = watcher;
+        }
+
+        @Override
+        public void run() {
+            try (Connection connection = watcher.dataSource().getConnection();
+                 Statement statement = connection.createStatement()) {
+                while (!Thread.currentThread().isInterrupted()) {
+                    try (ResultSet counts = statement.executeQuery("SELECT count(*), count(*) FILTER (WHERE state"
+                            + " <> 'idle') FROM pg_stat_activity WHERE datname = current_database()"
+                            + " AND pid <> pg_backend_pid()")) {
+                        counts.next();
+                        mostOpen.accumulateAndGet(counts.getInt(1), Math::max);
+                        mostBusy.accumulateAndGet(counts.getInt(2), Math::max);
+                    }
+                    LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+                }
+            } catch (SQLException e) {
+                if (!Thread.currentThread().isInterrupted()) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    /** The server's live heap after a full GC ({@code jcmd}), and its resident set size. */
+    private record Memory(long liveHeapKb, long committedHeapKb, long rssKb) {
+        static Memory of(ProcessHandle process) {
+            try {
+                jcmd(process, "GC.run");
+                Matcher heap = HEAP_USED.matcher(jcmd(process, "GC.heap_info"));
+                long rss = Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+                        .filter(line -> line.startsWith("VmRSS:"))
+                        .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
+                        .findFirst().orElse(-1);
+                return heap.find()
+                        ? new Memory(Long.parseLong(heap.group(2)), Long.parseLong(heap.group(1)), rss)
+                        : new Memory(-1, -1, rss);
+            } catch (IOException e) {
+                return new Memory(-1, -1, -1);
+            }
+        }
+
+        private static String jcmd(ProcessHandle process, String command) throws IOException {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), command).redirectErrorStream(true).start();
+            try {
+                String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                jcmd.waitFor();
+                return output;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "";
+            }
+        }
+    }
+}
