@@ -3,15 +3,20 @@ package dev.todochat.persistence;
 import dev.todochat.domain.Task;
 import dev.todochat.domain.TaskFilter;
 import dev.todochat.domain.UserId;
+import dev.todochat.domain.port.StorageBusy;
 import dev.todochat.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static dev.todochat.persistence.TestDatabases.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PostgresDatabaseTest {
 
@@ -41,10 +46,7 @@ class PostgresDatabaseTest {
 
     @Test
     void a_server_that_does_not_answer_is_unreachable_without_an_exception() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = closedPort();
         try (PostgresDatabase database = PostgresDatabase.connect("postgres://nobody@127.0.0.1:" + closedPort + "/none", 1)) {
             assertThat(database.isReachable()).isFalse();
         }
@@ -54,6 +56,40 @@ class PostgresDatabaseTest {
     void the_description_names_the_server_but_never_the_password() {
         try (PostgresDatabase database = PostgresDatabase.connect("postgres://todo:s3cret@127.0.0.1:5432/todochat", 1)) {
             assertThat(database.describe()).isEqualTo("PostgreSQL at 127.0.0.1:5432/todochat as todo");
+        }
+    }
+
+    @Test
+    void when_every_connection_stays_in_use_work_is_refused_as_busy_and_none_of_it_runs() throws Exception {
+        try (PostgresDatabase database = PostgresDatabase.connect(TestPostgres.freshDatabaseUrl(), 1)) {
+            AtomicBoolean ran = new AtomicBoolean();
+            try (Connection held = database.dataSource().getConnection()) {
+                assertThatThrownBy(() -> database.storage().inTransaction(unit -> ran.getAndSet(true)))
+                        .isInstanceOfSatisfying(StorageBusy.class, busy ->
+                                assertThat(busy.retryAfter()).isEqualTo(Duration.ofSeconds(2)))
+                        .hasMessageContaining("every database connection stayed in use");
+            }
+            assertThat(ran).isFalse();
+
+            boolean ranBefore = database.storage().inTransaction(unit -> ran.getAndSet(true));
+            assertThat(ranBefore).isFalse();
+            assertThat(ran).isTrue();
+        }
+    }
+
+    @Test
+    void a_database_that_cannot_be_reached_is_not_reported_as_busy() throws Exception {
+        int closedPort = closedPort();
+        try (PostgresDatabase database = PostgresDatabase.connect("postgres://nobody@127.0.0.1:" + closedPort + "/none", 1)) {
+            assertThatThrownBy(() -> database.storage().inTransaction(unit -> true))
+                    .isNotInstanceOf(StorageBusy.class);
+        }
+    }
+
+    /** A loopback port nothing listens on. */
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 }

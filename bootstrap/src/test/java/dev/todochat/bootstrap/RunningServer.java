@@ -37,6 +37,8 @@ import java.util.TreeMap;
  * redeploy would.
  */
 final class RunningServer implements AutoCloseable {
+    private static final int POOL_SIZE = 4;
+
     static final byte[] SECRET = "test-secret-of-at-least-thirty-two-bytes".getBytes(StandardCharsets.UTF_8);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -85,8 +87,23 @@ final class RunningServer implements AutoCloseable {
         return new RunningServer(databaseUrl, model, mcp, devSignIn, protection);
     }
 
+    /**
+     * Takes every connection of the server's pool, as a burst of load does, until the returned handle is closed.
+     */
+    AutoCloseable occupyEveryConnection() throws SQLException {
+        List<Connection> held = new ArrayList<>();
+        for (int i = 0; i < POOL_SIZE; i++) {
+            held.add(database.dataSource().getConnection());
+        }
+        return () -> {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        };
+    }
+
     private void open() {
-        database = PostgresDatabase.connect(databaseUrl, 4);
+        database = PostgresDatabase.connect(databaseUrl, POOL_SIZE);
         database.migrate();
         server = Server.start(database, model, tokens, Server.Options.defaults().withMcp(mcp).withDevSignIn(devSignIn)
                 .withProtection(protection));

@@ -18,6 +18,9 @@ import dev.todochat.domain.chat.TurnObserver;
 import dev.todochat.domain.chat.TurnResult;
 import dev.todochat.domain.port.ModelFailure;
 import dev.todochat.domain.port.ModelReply;
+import dev.todochat.domain.port.Storage;
+import dev.todochat.domain.port.StorageBusy;
+import dev.todochat.domain.port.UnitOfWork;
 import dev.todochat.llm.scripted.ScriptedModel;
 import dev.todochat.llm.scripted.ToolCalls;
 import dev.todochat.persistence.PostgresDatabase;
@@ -26,9 +29,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -113,6 +122,59 @@ class ChatTurnOnPostgresTest {
                 "text Added both.");
         assertThat(turn.toolCalls()).extracting(ToolInvocation::tool)
                 .containsExactly("add_task", "add_task", "list_tasks");
+    }
+
+    /** The real storage, except that the transactions numbered in {@code busy} (from 1) find the pool exhausted. */
+    private static Storage busyAt(Set<Integer> busy) {
+        AtomicInteger calls = new AtomicInteger();
+        return new Storage() {
+            @Override
+            public <T> T inTransaction(Function<UnitOfWork, T> work) {
+                if (busy.contains(calls.incrementAndGet())) {
+                    throw new StorageBusy("every connection is in use (test)", Duration.ofSeconds(2), null);
+                }
+                return database.storage().inTransaction(work);
+            }
+        };
+    }
+
+    @Test
+    void a_started_turn_waits_out_a_busy_pool_and_runs_each_tool_once() {
+        ScriptedModel model = ScriptedModel.create()
+                .replyToolCalls(ToolCalls.addTask("buy milk"))
+                .replyText("Added buy milk.");
+        TodoChat chat = TodoChat.builder().storage(busyAt(Set.of(2, 3, 5))).model(model).build();
+
+        TurnResult turn = chat.chat(alice, ChatRequest.newConversation("Add a task to buy milk"));
+
+        assertThat(turn.response()).isEqualTo("Added buy milk.");
+        assertThat(tasks(alice)).extracting(task -> task.title()).containsExactly("buy milk");
+        assertThat(transcript(database, alice, turn.conversationId()))
+                .extracting(Message::role).containsExactly("user", "assistant", "tool", "assistant");
+    }
+
+    @Test
+    void a_new_turn_that_finds_the_pool_busy_is_refused_before_the_model_is_called() {
+        ScriptedModel model = ScriptedModel.create().replyText("never said");
+        TodoChat chat = TodoChat.builder().storage(busyAt(Set.of(1))).model(model).build();
+
+        assertThatThrownBy(() -> chat.chat(alice, ChatRequest.newConversation("Hello")))
+                .isInstanceOf(StorageBusy.class);
+        assertThat(model.prompts()).isEmpty();
+    }
+
+    @Test
+    void a_started_turn_gives_up_after_its_patience_and_keeps_what_it_recorded() {
+        ScriptedModel model = ScriptedModel.create()
+                .replyToolCalls(ToolCalls.addTask("buy milk"))
+                .replyText("Added buy milk.");
+        // the tool round's transaction (2) gets through; the answer's (3..8) and the clean-up's (9..14) never do
+        Set<Integer> busy = IntStream.rangeClosed(3, 14).boxed().collect(Collectors.toSet());
+        TodoChat chat = TodoChat.builder().storage(busyAt(busy)).model(model).build();
+
+        assertThatThrownBy(() -> chat.chat(alice, ChatRequest.newConversation("Add a task to buy milk")))
+                .isInstanceOf(StorageBusy.class);
+        assertThat(tasks(alice)).extracting(task -> task.title()).containsExactly("buy milk");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.todochat.domain.NotFound;
 import dev.todochat.domain.chat.ConversationBusy;
 import dev.todochat.domain.chat.IdempotencyKeyReused;
 import dev.todochat.domain.port.ModelFailure;
+import dev.todochat.domain.port.StorageBusy;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -45,6 +46,7 @@ final class ErrorMapping {
             case ConversationBusy busy -> new ApiError(409, "Conflict", busy.getMessage(),
                     Map.of("Retry-After", retryAfterSeconds(busy.retryAfter())));
             case IdempotencyKeyReused reused -> new ApiError(422, "IdempotencyKeyReused", reused.getMessage());
+            case StorageBusy busy -> overloaded(busy, ctx);
             case HttpResponseException http -> fromJavalin(http, ctx);
             default -> unexpected(e, ctx);
         };
@@ -71,6 +73,14 @@ final class ErrorMapping {
             case 405 -> new ApiError(405, "MethodNotAllowed", "the method is not allowed here: " + request);
             default -> new ApiError(e.getStatus(), "HttpError", e.getMessage());
         };
+    }
+
+    /** Overload is not a bug: a line for the operator (no stack trace), a 503 the client can act on. */
+    private static ApiError overloaded(StorageBusy busy, Context ctx) {
+        LOG.warn("request {} ({} {}) refused: every database connection is in use", RequestIds.current(),
+                ctx.req().getMethod(), ctx.path());
+        return new ApiError(503, "ServerBusy", busy.getMessage(),
+                Map.of("Retry-After", retryAfterSeconds(busy.retryAfter())));
     }
 
     private ApiError unexpected(Exception e, Context ctx) {

@@ -56,7 +56,7 @@
 
   /** The status an error event of a stream stands for, so it is explained like the same refusal of /chat. */
   const STREAM_ERROR_STATUS = { ModelError: 502, ModelUnavailable: 503, ModelTimeout: 504, DatabaseUnavailable: 503,
-    ConversationBusy: 409 };
+    ServerBusy: 503, Conflict: 409 };
 
   /**
    * One chat turn over /chat/stream. Each tool_call and delta event goes to onEvent as it arrives; the promise
@@ -120,9 +120,12 @@
       case 413: return "That message is too long.";
       case 429: return "You are sending messages too quickly. " + (wait || "Please wait a little, then try again.");
       case 502: return "The model is unavailable (it answered with an error). Please try again.";
-      case 503: return failure.kind === "DatabaseUnavailable"
-        ? "The server cannot reach its database. " + (wait || "Please try again shortly.")
-        : "The model is unavailable right now. " + (wait || "Please try again.");
+      case 503:
+        if (failure.kind === "DatabaseUnavailable") {
+          return "The server cannot reach its database. " + (wait || "Please try again shortly.");
+        }
+        if (failure.kind === "ServerBusy") return "The server is busy right now. " + (wait || "Please try again shortly.");
+        return "The model is unavailable right now. " + (wait || "Please try again.");
       case 504: return "The model is unavailable (it did not answer in time). Please try again.";
       default:
         if (failure.status >= 400 && failure.status < 500) return "That was not accepted: " + failure.details;

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * each check locks its bucket's row ({@code SELECT ... FOR UPDATE}) in a short transaction of its own, so every
  * instance on the database takes from the same budget. A bucket holds {@code perMinute} requests and refills
  * continuously at that rate. Rows of buckets that have filled up again are deleted by a sweep that each instance runs
- * at most once a minute, off the request's thread.
+ * at most once a minute, off the request's thread. When every connection is in use for longer than the pool's wait,
+ * the check fails with {@link dev.todochat.domain.port.StorageBusy}, as any other work on the database does.
  */
 public final class BucketRateLimits implements RateLimits {
     private static final Duration PERIOD = Duration.ofMinutes(1);
@@ -56,8 +57,12 @@ public final class BucketRateLimits implements RateLimits {
         BucketConfiguration budget = BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, PERIOD))
                 .build();
-        ConsumptionProbe probe = buckets.builder().build(key + ":" + perMinute, () -> budget)
-                .tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe;
+        try {
+            probe = buckets.builder().build(key + ":" + perMinute, () -> budget).tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException e) {
+            throw PoolExhaustion.translate(e);
+        }
         sweepWhenDue();
         return probe.isConsumed() ? Decision.allow() : Decision.refuse(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }

@@ -2,6 +2,7 @@ package dev.todochat.persistence.internal;
 
 import dev.todochat.domain.port.Storage;
 import dev.todochat.domain.port.UnitOfWork;
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Jdbi;
 
 import javax.sql.DataSource;
@@ -10,7 +11,9 @@ import java.util.function.Function;
 /**
  * {@link Storage} on PostgreSQL: each piece of work gets one connection in one transaction (READ COMMITTED, the
  * server default), committed when the work returns and rolled back when it throws; the exception reaches the caller
- * unchanged.
+ * unchanged. When no connection frees up within the pool's wait while the database itself answers, the work never
+ * starts and {@link dev.todochat.domain.port.StorageBusy} says so: the server is overloaded, and the caller can ask
+ * the client to come back.
  */
 public final class JdbiStorage implements Storage {
     private final Jdbi jdbi;
@@ -22,6 +25,10 @@ public final class JdbiStorage implements Storage {
 
     @Override
     public <T> T inTransaction(Function<UnitOfWork, T> work) {
-        return jdbi.inTransaction(handle -> work.apply(JdbiUnitOfWork.on(handle, json)));
+        try {
+            return jdbi.inTransaction(handle -> work.apply(JdbiUnitOfWork.on(handle, json)));
+        } catch (ConnectionException e) {
+            throw PoolExhaustion.translate(e);
+        }
     }
 }

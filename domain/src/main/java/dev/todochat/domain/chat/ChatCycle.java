@@ -14,6 +14,7 @@ import dev.todochat.domain.port.LanguageModel;
 import dev.todochat.domain.port.ModelReply;
 import dev.todochat.domain.port.Prompt;
 import dev.todochat.domain.port.Storage;
+import dev.todochat.domain.port.StorageBusy;
 import dev.todochat.domain.port.UnitOfWork;
 import dev.todochat.domain.tool.TaskTools;
 
@@ -25,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One chat turn, the agent loop of the design brief:
@@ -39,7 +41,9 @@ import java.util.function.Consumer;
  * </ol>
  * Nothing is kept between turns: everything the next turn needs is in storage. If the model fails, what was done so
  * far stays recorded, the lease is released and the key forgotten, and the failure reaches the caller. A turn whose
- * lease lapsed and was taken over writes nothing more: its next write fails with {@link ConversationBusy}.
+ * lease lapsed and was taken over writes nothing more: its next write fails with {@link ConversationBusy}. When the
+ * storage has no connection to give ({@link StorageBusy}), a new turn is refused at once, with nothing written; a
+ * turn that has already called the model asks again, up to {@link #PATIENCE} times.
  */
 public final class ChatCycle {
     static final String ROUNDS_EXHAUSTED = "I could not finish this in the steps one message allows, so I stopped. "
@@ -47,6 +51,12 @@ public final class ChatCycle {
     static final String REPEATING = "I stopped because I was repeating the same step without getting anywhere. "
             + "Everything listed under tool calls was done; please rephrase your request.";
     static final String EMPTY_ANSWER = "Done.";
+    /**
+     * How often a started turn asks again for a connection the storage could not give ({@link StorageBusy}: the work
+     * did not start, so asking again is safe). A turn that has already been paid for by a model call waits out a
+     * burst (about 30 s with the pool's 5 s wait) rather than throw that work away; a new turn is refused at once.
+     */
+    static final int PATIENCE = 6;
 
     private final Storage storage;
     private final LanguageModel model;
@@ -122,14 +132,14 @@ public final class ChatCycle {
             } else if (repeatsTooOften(reply.toolCalls(), repeats)) {
                 answer = REPEATING;
             } else {
-                Step step = storage.inTransaction(unit -> act(unit, user, conversation, turn, reply));
+                Step step = patiently(unit -> act(unit, user, conversation, turn, reply));
                 history.addAll(step.messages());
                 invocations.addAll(step.invocations());
                 observer.toolsRan(step.invocations());
             }
         }
         TurnResult result = new TurnResult(conversation, answer, invocations, usage);
-        storage.inTransaction(unit -> finish(unit, user, request, turn, result));
+        patiently(unit -> finish(unit, user, request, turn, result));
         return result;
     }
 
@@ -171,13 +181,25 @@ public final class ChatCycle {
     private void abandon(UserId user, ChatRequest request, ConversationId conversation, TurnId turn,
                          RuntimeException failure) {
         try {
-            storage.inTransaction(unit -> {
+            patiently(unit -> {
                 unit.conversations().releaseTurn(user, conversation, turn);
                 request.idempotencyKey().ifPresent(key -> unit.idempotencyKeys().abandon(user, key, turn));
                 return null;
             });
         } catch (RuntimeException cleanup) {
             failure.addSuppressed(cleanup);
+        }
+    }
+
+    private <T> T patiently(Function<UnitOfWork, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return storage.inTransaction(work);
+            } catch (StorageBusy busy) {
+                if (attempt >= PATIENCE) {
+                    throw busy;
+                }
+            }
         }
     }
 
