@@ -10,7 +10,10 @@ import dev.todochat.testing.openai.StubReply;
 import dev.todochat.testing.openai.StubToolCall;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,6 +26,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +53,8 @@ import java.util.regex.Pattern;
  * measured period, its live heap after a full GC and its resident memory. Not a test: run it by hand (see
  * {@code docs/benchmarks.md}).
  *
- * <p>Arguments: clients, model delay in ms, warm-up seconds, measured seconds (defaults 64, 0, 60, 30).
+ * <p>Arguments: clients, model delay in ms, warm-up seconds, measured seconds (defaults 64, 0, 60, 30); or
+ * {@code open} then turns per second, model delay, warm-up and measured seconds, for an open loop.
  */
 public final class ModelPathBenchmark {
     private static final String SECRET = "benchmark-secret-of-at-least-32-bytes!!";
@@ -74,10 +79,12 @@ public final class ModelPathBenchmark {
         // The JDK's HttpServer, which the stub is, leaves Nagle's algorithm on unless told otherwise: its header and
         // body writes then wait for delayed ACKs (about 40 ms a call), which would be the stub's cost, not todochat's.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 64;
-        Duration delay = Duration.ofMillis(args.length > 1 ? Long.parseLong(args[1]) : 0);
-        Duration warmUp = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 60);
-        Duration measured = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 30);
+        boolean open = args.length > 0 && args[0].equals("open");
+        String[] rest = open ? Arrays.copyOfRange(args, 1, args.length) : args;
+        double clientsOrRate = rest.length > 0 ? Double.parseDouble(rest[0]) : 64;
+        Duration delay = Duration.ofMillis(rest.length > 1 ? Long.parseLong(rest[1]) : 0);
+        Duration warmUp = Duration.ofSeconds(rest.length > 2 ? Long.parseLong(rest[2]) : 60);
+        Duration measured = Duration.ofSeconds(rest.length > 3 ? Long.parseLong(rest[3]) : 30);
         Tokens tokens = Tokens.hs256(SECRET.getBytes(StandardCharsets.UTF_8));
         String databaseUrl = TestPostgres.freshDatabaseUrl();
         Path workDir = Files.createTempDirectory("todochat-benchmark");
@@ -94,7 +101,8 @@ public final class ModelPathBenchmark {
              PostgresDatabase watcher = PostgresDatabase.connect(databaseUrl, 1);
              ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
              HttpClient client = HttpClient.newBuilder().executor(pool).build()) {
-            Load load = new Load(server, client, tokens, clients);
+            LoadShape load = open ? new OpenLoad(server, tokens, clientsOrRate)
+                    : new Load(server, client, tokens, (int) clientsOrRate);
             Result warm = load.run(pool, warmUp, () -> { });
             System.out.printf("warm-up: turns=%d failures=%s%n", warm.latencies().size(), warm.failures());
 
@@ -113,9 +121,9 @@ public final class ModelPathBenchmark {
             List<Long> latencies = result.latencies();
             Collections.sort(latencies);
             int turns = latencies.size();
-            System.out.printf("clients=%d model-delay=%dms turns=%d seconds=%.1f turns/s=%.1f p50=%.1fms p99=%.1fms"
+            System.out.printf("%s model-delay=%dms turns=%d seconds=%.1f turns/s=%.1f p50=%.1fms p99=%.1fms"
                             + " max=%.1fms failures=%s%n",
-                    clients, delay.toMillis(), turns, seconds, turns / seconds, percentile(latencies, 0.50),
+                    load.describe(), delay.toMillis(), turns, seconds, turns / seconds, percentile(latencies, 0.50),
                     percentile(latencies, 0.99), turns == 0 ? 0 : latencies.getLast() / 1e6, result.failures());
             System.out.printf("db-connections open<=%d busy<=%d  server-cpu=%.2fms/turn (%.2f cores)"
                             + "  stub+load-cpu=%.2fms/turn  in-flight-at-sample=%d%n",
@@ -158,8 +166,105 @@ public final class ModelPathBenchmark {
     private record Result(List<Long> latencies, Map<String, Integer> failures, int inFlightAtSample) {
     }
 
+    /** A way of sending turns for a while. */
+    private interface LoadShape {
+        /** Runs for {@code duration}; {@code atHalfTime} runs once, halfway. */
+        Result run(ExecutorService pool, Duration duration, Runnable atHalfTime) throws Exception;
+
+        String describe();
+    }
+
+    /**
+     * An open loop: a new turn every 1/rate seconds whatever the server's answers, each from a new conversation on a
+     * new TCP connection (raw HTTP/1.1 with {@code Connection: close}), as independent users arrive. Latency counts
+     * from the moment a turn was due, so a server that falls behind shows it (no coordinated omission). Turns due in
+     * the period are all awaited, including those that finish after it ends.
+     */
+    private static final class OpenLoad implements LoadShape {
+        private static final int USERS = 1_000;
+        private final Instance server;
+        private final double rate;
+        private final List<String> tokens = new ArrayList<>();
+
+        OpenLoad(Instance server, Tokens issuer, double rate) {
+            this.server = server;
+            this.rate = rate;
+            for (int i = 0; i < USERS; i++) {
+                tokens.add(issuer.issue(new UserId("open-" + i), Duration.ofHours(2)));
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "open-loop rate=" + rate + "/s";
+        }
+
+        @Override
+        public Result run(ExecutorService pool, Duration duration, Runnable atHalfTime) throws Exception {
+            long interval = (long) (1e9 / rate);
+            long start = System.nanoTime();
+            long end = start + duration.toNanos();
+            AtomicInteger inFlight = new AtomicInteger();
+            Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+            List<Future<Long>> turns = new ArrayList<>();
+            int inFlightAtSample = -1;
+            int n = 0;
+            for (long due = start; due < end; due += interval, n++) {
+                LockSupport.parkNanos(due - System.nanoTime());
+                if (inFlightAtSample < 0 && due - start >= duration.toNanos() / 2) {
+                    inFlightAtSample = inFlight.get();
+                    pool.submit(atHalfTime);
+                }
+                long dueAt = due;
+                String user = "open-" + (n % USERS);
+                String token = tokens.get(n % USERS);
+                turns.add(pool.submit(() -> turn(user, token, dueAt, inFlight, failures)));
+            }
+            List<Long> latencies = new ArrayList<>();
+            for (Future<Long> turn : turns) {
+                Long latency = turn.get();
+                if (latency != null) {
+                    latencies.add(latency);
+                }
+            }
+            Map<String, Integer> counted = new TreeMap<>();
+            failures.forEach((kind, count) -> counted.put(kind, count.intValue()));
+            return new Result(latencies, counted, inFlightAtSample);
+        }
+
+        /** @return the latency from when the turn was due, or null when it failed */
+        private Long turn(String user, String token, long due, AtomicInteger inFlight,
+                          Map<String, LongAdder> failures) {
+            inFlight.incrementAndGet();
+            byte[] body = "{\"message\": \"what is open?\"}".getBytes(StandardCharsets.UTF_8);
+            URI base = server.uri("/");
+            try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+                socket.setTcpNoDelay(true);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /api/" + user + "/chat HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
+                        + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                String status = answer.length() >= 12 ? answer.substring(9, 12) : "none";
+                if (status.equals("200")) {
+                    return System.nanoTime() - due;
+                }
+                failures.computeIfAbsent("http " + status, k -> new LongAdder()).increment();
+                return null;
+            } catch (IOException e) {
+                failures.computeIfAbsent(e.getClass().getSimpleName(), k -> new LongAdder()).increment();
+                return null;
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        }
+    }
+
     /** Clients in a closed loop, each a user with one conversation; the conversations persist across runs. */
-    private static final class Load {
+    private static final class Load implements LoadShape {
         private final Instance server;
         private final HttpClient client;
         private final List<String> users = new ArrayList<>();
@@ -175,8 +280,14 @@ public final class ModelPathBenchmark {
             }
         }
 
+        @Override
+        public String describe() {
+            return "clients=" + users.size();
+        }
+
         /** Runs for {@code duration}; {@code atHalfTime} runs once, halfway, while every client is busy. */
-        Result run(ExecutorService pool, Duration duration, Runnable atHalfTime) throws Exception {
+        @Override
+        public Result run(ExecutorService pool, Duration duration, Runnable atHalfTime) throws Exception {
             long end = System.nanoTime() + duration.toNanos();
             AtomicInteger inFlight = new AtomicInteger();
             Map<String, LongAdder> failures = new ConcurrentHashMap<>();
