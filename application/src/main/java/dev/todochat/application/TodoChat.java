@@ -14,7 +14,6 @@ import dev.todochat.domain.tool.TaskTools;
 
 import java.time.Clock;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.Objects;
 
 /**
@@ -56,16 +55,9 @@ public final class TodoChat {
     }
 
     /**
-     * Runs one chat turn like {@link #chat(UserId, ChatRequest)}, handing the answer's text to {@code textDeltas} as
-     * the model writes it (a model that cannot stream hands it over whole).
-     */
-    public TurnResult chat(UserId user, ChatRequest request, Consumer<String> textDeltas) {
-        return cycle.run(user, request, textDeltas);
-    }
-
-    /**
      * Runs one chat turn like {@link #chat(UserId, ChatRequest)}, reporting its progress to {@code observer}: the
-     * text as the model writes it, and each round of tool calls once its effects are committed.
+     * text as the model writes it (a model that cannot stream hands it over whole), and each round of tool calls once
+     * its effects are committed. {@link TurnObserver#text(java.util.function.Consumer)} wants only the text.
      */
     public TurnResult chat(UserId user, ChatRequest request, TurnObserver observer) {
         return cycle.run(user, request, observer);

@@ -297,7 +297,7 @@ public final class ModelPathBenchmark {
                 String token = tokens.get(i);
                 clients.add(pool.submit(() -> turns(user, token, end, inFlight, failures)));
             }
-            LockSupport.parkNanos(duration.toNanos() / 2);
+            Waiting.pause(duration.dividedBy(2));
             int inFlightAtSample = inFlight.get();
             atHalfTime.run();
             List<Long> latencies = new ArrayList<>();
@@ -366,7 +366,7 @@ public final class ModelPathBenchmark {
                         mostOpen.accumulateAndGet(counts.getInt(1), Math::max);
                         mostBusy.accumulateAndGet(counts.getInt(2), Math::max);
                     }
-                    LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+                    Waiting.pause(Duration.ofMillis(20));
                 }
             } catch (SQLException e) {
                 if (!Thread.currentThread().isInterrupted()) {

@@ -4,22 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.todochat.application.TodoChat;
 import dev.todochat.domain.UserId;
 import dev.todochat.domain.chat.ChatRequest;
-import dev.todochat.domain.chat.ToolInvocation;
-import dev.todochat.domain.chat.TurnObserver;
 import dev.todochat.domain.chat.TurnResult;
-import dev.todochat.http.internal.ChatResponse.ToolCallView;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
 import java.io.IOException;
-import java.util.List;
 
 /**
  * {@code POST /api/{user_id}/chat/stream}: the same turn as {@code /chat}, answered as Server-Sent Events: a
  * {@code delta} event for each piece of text as the model writes it, a {@code tool_call} event for each tool once its
- * round is committed, then one {@code done} event with exactly the body {@code /chat} would have answered. Until the first event the stream has not begun, so everything
- * refused before the model speaks (auth, validation, 404, 409, 422, 429) is a plain JSON error with its status; a
- * failure after that ends the stream with an {@code error} event carrying {@code {"error", "details"}}.
+ * round is committed, then one {@code done} event with exactly the body {@code /chat} would have answered. Until the
+ * first event the stream has not begun, so everything refused before the model speaks (auth, validation, 404, 409,
+ * 422, 429) is a plain JSON error with its status; a failure after that ends the stream with an {@code error} event
+ * carrying {@code {"error", "details"}}.
  */
 final class ChatStreamRoute implements Handler {
     private final TodoChat chat;
@@ -42,17 +39,7 @@ final class ChatStreamRoute implements Handler {
         EventStream events = new EventStream(ctx, json);
         TurnResult result;
         try {
-            result = chat.chat(caller, request, new TurnObserver() {
-                @Override
-                public void text(String delta) {
-                    events.delta(delta);
-                }
-
-                @Override
-                public void toolsRan(List<ToolInvocation> invocations) {
-                    invocations.forEach(invocation -> events.send("tool_call", ToolCallView.of(invocation)));
-                }
-            });
+            result = chat.chat(caller, request, events);
         } catch (RuntimeException failure) {
             if (!events.begun()) {
                 throw failure;

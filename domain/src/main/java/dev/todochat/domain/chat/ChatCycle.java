@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -86,11 +85,6 @@ public final class ChatCycle {
      */
     public TurnResult run(UserId user, ChatRequest request) {
         return run(user, request, TurnObserver.none());
-    }
-
-    /** Like {@link #run(UserId, ChatRequest)}, handing out the answer's text as the model produces it. */
-    public TurnResult run(UserId user, ChatRequest request, Consumer<String> textDeltas) {
-        return run(user, request, TurnObserver.text(textDeltas));
     }
 
     /**
