@@ -5,7 +5,7 @@ import dev.todochat.application.RateLimits;
 import dev.todochat.http.internal.Api;
 import dev.todochat.http.internal.ServerMetrics;
 import dev.todochat.http.internal.CorsFilter;
-import dev.todochat.http.internal.Safeguards;
+import dev.todochat.http.internal.ApiProtection;
 import dev.todochat.http.internal.ServletMounts;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -165,11 +165,11 @@ public final class TodoChatHttp implements AutoCloseable {
             TodoChat todoChat = Objects.requireNonNull(chat, "chat");
             Tokens verifier = Objects.requireNonNull(tokens, "tokens");
             BooleanSupplier reachable = Objects.requireNonNull(databaseReachable, "databaseReachable");
-            Safeguards safeguards = new Safeguards(rateLimits, turnsPerUser, turnsPerAddress, trustedProxies,
+            ApiProtection protection = new ApiProtection(rateLimits, turnsPerUser, turnsPerAddress, trustedProxies,
                     corsOrigins);
             Javalin app = Javalin.create(cfg -> {
                 Api.configure(cfg, todoChat, verifier, reachable, devSignIn, Optional.ofNullable(metrics));
-                safeguards.install(cfg, verifier);
+                protection.install(cfg, verifier);
                 cfg.jetty.port = port;
                 cfg.jetty.modifyServletContextHandler(mounts::install);
             });

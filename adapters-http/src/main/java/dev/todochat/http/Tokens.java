@@ -3,7 +3,7 @@ package dev.todochat.http;
 import dev.todochat.domain.InvalidInput;
 import dev.todochat.domain.UserId;
 import dev.todochat.http.internal.JwksKeySet;
-import dev.todochat.http.internal.RejectedToken;
+import dev.todochat.http.internal.UnusableSigningKey;
 import dev.todochat.http.internal.SigningKeyLocator;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
@@ -150,7 +150,7 @@ public final class Tokens {
     private Claims claims(String token) throws InvalidToken {
         try {
             return parser.parseSignedClaims(token).getPayload();
-        } catch (RejectedToken e) {
+        } catch (UnusableSigningKey e) {
             throw new InvalidToken(e.getMessage());
         } catch (ExpiredJwtException e) {
             throw new InvalidToken("the token has expired");

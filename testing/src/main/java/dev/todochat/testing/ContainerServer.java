@@ -18,13 +18,13 @@ final class ContainerServer {
         }
     }
 
-    static RunningServer start() {
+    static DatabaseServer start() {
         PostgreSQLContainer container = new PostgreSQLContainer(IMAGE);
         container.start();
         ServerAddress address = new ServerAddress(
                 container.getHost() + ":" + container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT),
                 container.getDatabaseName(), container.getUsername(), container.getPassword(), "");
-        return new RunningServer(address, "PostgreSQL in a Docker container (" + IMAGE + ", Testcontainers)",
+        return new DatabaseServer(address, "PostgreSQL in a Docker container (" + IMAGE + ", Testcontainers)",
                 container::stop);
     }
 }

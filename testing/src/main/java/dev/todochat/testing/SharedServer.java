@@ -15,12 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SharedServer {
     private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
-    private static RunningServer server;
+    private static DatabaseServer server;
 
     private SharedServer() {
     }
 
-    static synchronized RunningServer get() {
+    static synchronized DatabaseServer get() {
         if (server == null) {
             server = TestServers.start();
             System.err.println("[todochat tests] using " + server.description());

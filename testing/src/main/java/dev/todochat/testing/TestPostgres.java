@@ -26,7 +26,7 @@ public final class TestPostgres {
 
     /** Creates a new, empty database and returns its JDBC URL, credentials included as parameters. */
     public static String freshDatabaseUrl() {
-        RunningServer server = SharedServer.get();
+        DatabaseServer server = SharedServer.get();
         byte[] random = new byte[8];
         ThreadLocalRandom.current().nextBytes(random);
         String database = "todochat_test_" + HexFormat.of().formatHex(random);

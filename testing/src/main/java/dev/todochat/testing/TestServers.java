@@ -14,11 +14,11 @@ final class TestServers {
     private TestServers() {
     }
 
-    static RunningServer start() {
+    static DatabaseServer start() {
         String url = System.getenv(URL_VARIABLE);
         if (url != null && !url.isBlank()) {
             ServerAddress address = ServerAddress.parse(url.strip());
-            return new RunningServer(address, "the PostgreSQL server at " + address + " (" + URL_VARIABLE + ")", () -> { });
+            return new DatabaseServer(address, "the PostgreSQL server at " + address + " (" + URL_VARIABLE + ")", () -> { });
         }
         try {
             return embedded();
@@ -34,10 +34,10 @@ final class TestServers {
         }
     }
 
-    private static RunningServer embedded() throws IOException {
+    private static DatabaseServer embedded() throws IOException {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
         ServerAddress address = new ServerAddress("localhost:" + postgres.getPort(), "postgres", "postgres", null, "");
-        return new RunningServer(address, "an embedded PostgreSQL on port " + postgres.getPort()
+        return new DatabaseServer(address, "an embedded PostgreSQL on port " + postgres.getPort()
                 + " (set " + URL_VARIABLE + " to use another server)", postgres);
     }
 }

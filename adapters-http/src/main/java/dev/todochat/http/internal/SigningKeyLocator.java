@@ -41,15 +41,15 @@ public final class SigningKeyLocator extends LocatorAdapter<Key> {
         }
         String kid = header.getKeyId();
         if (kid == null || kid.isBlank()) {
-            throw new RejectedToken("the token names no key id (kid)");
+            throw new UnusableSigningKey("the token names no key id (kid)");
         }
         PublicJwk<?> jwk = keySet.find(kid).orElseThrow(
-                () -> new RejectedToken("the token's key id (kid) is not in the key set at " + keySet.url()));
+                () -> new UnusableSigningKey("the token's key id (kid) is not in the key set at " + keySet.url()));
         if (jwk.getAlgorithm() != null && !jwk.getAlgorithm().equals(alg)) {
-            throw new RejectedToken("the token's key is for " + jwk.getAlgorithm() + ", not " + alg);
+            throw new UnusableSigningKey("the token's key is for " + jwk.getAlgorithm() + ", not " + alg);
         }
         return fitting(alg, jwk.toKey()).orElseThrow(
-                () -> new RejectedToken("the token's key (kid) cannot verify " + alg + " signatures"));
+                () -> new UnusableSigningKey("the token's key (kid) cannot verify " + alg + " signatures"));
     }
 
     private static Optional<Key> fitting(String alg, Key key) {

@@ -65,7 +65,7 @@ public final class OpenAiModel implements LanguageModel, AutoCloseable {
     @Override
     public ModelReply reply(Prompt prompt) {
         try {
-            return Replies.of(client.chat().completions().create(requests.nonStreaming(prompt)));
+            return CompletionReplies.of(client.chat().completions().create(requests.nonStreaming(prompt)));
         } catch (Exception problem) {
             throw faults.translate(problem);
         }

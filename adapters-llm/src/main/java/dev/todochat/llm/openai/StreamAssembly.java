@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 
 /**
  * Assembles a streamed completion while handing its text out as it arrives: text deltas are concatenated (a refusal
- * counts as text when there is no other, as in {@link Replies}), tool-call deltas are joined by their {@code index}
+ * counts as text when there is no other, as in {@link CompletionReplies}), tool-call deltas are joined by their {@code index}
  * (the first carries id and name, the rest argument fragments), and usage is taken from whichever chunk carries it.
  * An exception from the text consumer leaves as a {@link ConsumerFailure}, so that it is never mistaken for a fault
  * of the model service.
@@ -34,7 +34,7 @@ final class StreamAssembly {
     }
 
     void add(ChatCompletionChunk chunk) {
-        chunk.usage().map(Replies::usage).ifPresent(used -> usage = used);
+        chunk.usage().map(CompletionReplies::usage).ifPresent(used -> usage = used);
         for (ChatCompletionChunk.Choice choice : chunk._choices().asKnown().orElse(List.of())) {
             if (choice.index() != 0) {
                 continue;
@@ -53,7 +53,7 @@ final class StreamAssembly {
             throw new OpenAIInvalidDataException("the stream ended without any choice");
         }
         List<ToolCall> toolCalls = calls.values().stream()
-                .map(call -> Replies.toolCall(call.id, call.name, call.arguments.toString()))
+                .map(call -> CompletionReplies.toolCall(call.id, call.name, call.arguments.toString()))
                 .toList();
         return new ModelReply(text.isEmpty() ? refusal.toString() : text.toString(), toolCalls, usage);
     }

@@ -126,7 +126,7 @@ public final class ChatCycle {
             } else if (repeatsTooOften(reply.toolCalls(), repeats)) {
                 answer = REPEATING;
             } else {
-                Step step = patiently(unit -> act(unit, user, conversation, turn, reply));
+                ToolRound step = patiently(unit -> act(unit, user, conversation, turn, reply));
                 history.addAll(step.messages());
                 invocations.addAll(step.invocations());
                 observer.toolsRan(step.invocations());
@@ -137,7 +137,7 @@ public final class ChatCycle {
         return result;
     }
 
-    private Step act(UnitOfWork unit, UserId user, ConversationId conversation, TurnId turn, ModelReply reply) {
+    private ToolRound act(UnitOfWork unit, UserId user, ConversationId conversation, TurnId turn, ModelReply reply) {
         Instant now = clock.instant();
         holdTurn(unit, user, conversation, turn, now);
         List<Message> messages = new ArrayList<>();
@@ -149,7 +149,7 @@ public final class ChatCycle {
             invocations.add(new ToolInvocation(call.name(), call.arguments(), result));
         }
         unit.transcript().append(user, conversation, messages, now);
-        return new Step(messages, invocations);
+        return new ToolRound(messages, invocations);
     }
 
     private Void finish(UnitOfWork unit, UserId user, ChatRequest request, TurnId turn, TurnResult result) {
@@ -207,6 +207,6 @@ public final class ChatCycle {
         return tooOften;
     }
 
-    private record Step(List<Message> messages, List<ToolInvocation> invocations) {
+    private record ToolRound(List<Message> messages, List<ToolInvocation> invocations) {
     }
 }

@@ -49,7 +49,7 @@ public final class OpenAiStub implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final CountDownLatch closing = new CountDownLatch(1);
-    private final Deque<Step> script = new ArrayDeque<>();
+    private final Deque<StubResponse> script = new ArrayDeque<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final Responder responder;
     private int scripted;
@@ -100,7 +100,7 @@ public final class OpenAiStub implements AutoCloseable {
 
     /** Next, answer with {@code reply}. */
     public OpenAiStub reply(StubReply reply) {
-        return then(new Step.Answer(reply));
+        return then(new StubResponse.Answer(reply));
     }
 
     /** Next, answer in text; streamed, each piece is one delta. */
@@ -131,12 +131,12 @@ public final class OpenAiStub implements AutoCloseable {
 
     /** Next, answer exactly this. */
     public OpenAiStub respond(int status, String contentType, String body, Map<String, String> headers) {
-        return then(new Step.Raw(status, contentType, body, headers));
+        return then(new StubResponse.Raw(status, contentType, body, headers));
     }
 
     /** Next, answer a text reply only after {@code delay}: set it longer than the client's timeout. */
     public OpenAiStub stall(Duration delay) {
-        return then(new Step.Stall(delay, StubReply.text("This answer comes too late.")));
+        return then(new StubResponse.Stall(delay, StubReply.text("This answer comes too late.")));
     }
 
     /** Every request received, oldest first, including those that found the script used up. */
@@ -168,7 +168,7 @@ public final class OpenAiStub implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private synchronized OpenAiStub then(Step step) {
+    private synchronized OpenAiStub then(StubResponse step) {
         script.addLast(step);
         scripted++;
         return this;
@@ -179,7 +179,7 @@ public final class OpenAiStub implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             if (!"POST".equals(exchange.getRequestMethod())
                     || !(path.equals("/v1/chat/completions") || path.equals("/chat/completions"))) {
-                send(exchange, new Step.Raw(404, JSON, Completions.error("the OpenAI stub serves POST "
+                send(exchange, new StubResponse.Raw(404, JSON, Completions.error("the OpenAI stub serves POST "
                         + "/v1/chat/completions only, not " + exchange.getRequestMethod() + " " + path,
                         "not_found"), Map.of()));
                 return;
@@ -188,7 +188,7 @@ public final class OpenAiStub implements AutoCloseable {
             try {
                 body = Completions.parse(exchange.getRequestBody().readAllBytes());
             } catch (JsonProcessingException notJson) {
-                send(exchange, new Step.Raw(400, JSON, Completions.error("the OpenAI stub got a body that is not "
+                send(exchange, new StubResponse.Raw(400, JSON, Completions.error("the OpenAI stub got a body that is not "
                         + "JSON", "invalid_request_error"), Map.of()));
                 return;
             }
@@ -199,7 +199,7 @@ public final class OpenAiStub implements AutoCloseable {
                 }
                 return;
             }
-            Step step;
+            StubResponse step;
             int number;
             synchronized (this) {
                 requests.add(request);
@@ -208,7 +208,7 @@ public final class OpenAiStub implements AutoCloseable {
                 ranOut |= step == null;
             }
             if (step == null) {
-                send(exchange, new Step.Raw(500, JSON, Completions.error("the OpenAI stub ran out of script: "
+                send(exchange, new StubResponse.Raw(500, JSON, Completions.error("the OpenAI stub ran out of script: "
                         + scripted + " steps were scripted and this is request " + number, "stub_script_exhausted"),
                         Map.of("X-Should-Retry", "false")));
                 return;
@@ -219,11 +219,11 @@ public final class OpenAiStub implements AutoCloseable {
         }
     }
 
-    private void answer(HttpExchange exchange, Step step, RecordedRequest request, int number) throws IOException {
+    private void answer(HttpExchange exchange, StubResponse step, RecordedRequest request, int number) throws IOException {
         switch (step) {
-            case Step.Answer answer -> send(exchange, answer.reply(), request, number);
-            case Step.Raw raw -> send(exchange, raw);
-            case Step.Stall stall -> {
+            case StubResponse.Answer answer -> send(exchange, answer.reply(), request, number);
+            case StubResponse.Raw raw -> send(exchange, raw);
+            case StubResponse.Stall stall -> {
                 if (!awaitClosing(stall.delay())) {
                     send(exchange, stall.reply(), request, number);
                 }
@@ -235,7 +235,7 @@ public final class OpenAiStub implements AutoCloseable {
             throws IOException {
         String model = request.body().path("model").asText("stub-model");
         if (!request.streaming()) {
-            send(exchange, new Step.Raw(200, JSON, Completions.completion(reply, model, number), Map.of()));
+            send(exchange, new StubResponse.Raw(200, JSON, Completions.completion(reply, model, number), Map.of()));
             return;
         }
         boolean usage = request.body().path("stream_options").path("include_usage").asBoolean(false);
@@ -249,7 +249,7 @@ public final class OpenAiStub implements AutoCloseable {
         out.close();
     }
 
-    private static void send(HttpExchange exchange, Step.Raw raw) throws IOException {
+    private static void send(HttpExchange exchange, StubResponse.Raw raw) throws IOException {
         byte[] bytes = raw.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", raw.contentType());
         raw.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));

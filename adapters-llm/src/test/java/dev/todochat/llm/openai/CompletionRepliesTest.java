@@ -13,7 +13,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RepliesTest {
+class CompletionRepliesTest {
     private final OpenAiStub stub = OpenAiStub.start();
     private final OpenAiModel model = Models.model(stub);
 

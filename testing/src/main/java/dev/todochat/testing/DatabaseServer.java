@@ -7,5 +7,5 @@ package dev.todochat.testing;
  * @param description what it is, for the one line logged when it is first used
  * @param shutdown    what stops it when the JVM exits (nothing for a server that is not ours)
  */
-record RunningServer(ServerAddress address, String description, AutoCloseable shutdown) {
+record DatabaseServer(ServerAddress address, String description, AutoCloseable shutdown) {
 }

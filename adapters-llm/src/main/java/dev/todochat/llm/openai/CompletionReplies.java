@@ -16,8 +16,8 @@ import java.util.List;
  * order with their arguments parsed, and the tokens used. The streaming path builds its calls and usage here too, so
  * that both paths give the same reply.
  */
-final class Replies {
-    private Replies() {
+final class CompletionReplies {
+    private CompletionReplies() {
     }
 
     static ModelReply of(ChatCompletion completion) {
@@ -33,7 +33,7 @@ final class Replies {
                     return toolCall(function.id(), function.function().name(), function.function().arguments());
                 })
                 .toList();
-        return new ModelReply(text, calls, completion.usage().map(Replies::usage).orElse(Usage.NONE));
+        return new ModelReply(text, calls, completion.usage().map(CompletionReplies::usage).orElse(Usage.NONE));
     }
 
     static ToolCall toolCall(String id, String name, String arguments) {

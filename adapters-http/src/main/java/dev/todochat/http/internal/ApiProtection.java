@@ -20,11 +20,11 @@ import java.util.List;
  * @param proxies     whose {@code X-Forwarded-For} names the client
  * @param corsOrigins browser origins allowed to call the API; empty adds no CORS header at all
  */
-public record Safeguards(RateLimits limits, int perUser, int perAddress, TrustedProxies proxies,
+public record ApiProtection(RateLimits limits, int perUser, int perAddress, TrustedProxies proxies,
                          List<String> corsOrigins) {
     private static final List<String> CHAT_PATHS = List.of("/api/{user_id}/chat", "/api/{user_id}/chat/stream");
 
-    public Safeguards {
+    public ApiProtection {
         if (perUser < 0 || perAddress < 0) {
             throw new IllegalArgumentException("a rate limit is a number of turns a minute, 0 for none");
         }
