@@ -41,7 +41,7 @@ public final class UserConversations {
      */
     public ConversationPage list(Optional<ConversationCursor> after, int limit) {
         checkLimit("limit", limit, MAX_PAGE);
-        List<Conversation> found = storage.inTransaction(unit -> unit.conversationList().newestFirst(owner, after,
+        List<Conversation> found = storage.inTransaction(unit -> unit.conversations().newestFirst(owner, after,
                 limit + 1));
         if (found.size() <= limit) {
             return new ConversationPage(found, Optional.empty());
@@ -86,7 +86,7 @@ public final class UserConversations {
      * @throws NotFound when the user has no such conversation
      */
     public void delete(ConversationId id) {
-        if (!storage.inTransaction(unit -> unit.conversationList().delete(owner, id))) {
+        if (!storage.inTransaction(unit -> unit.conversations().delete(owner, id))) {
             throw missing(id);
         }
     }
@@ -98,6 +98,6 @@ public final class UserConversations {
     }
 
     private static NotFound missing(ConversationId id) {
-        return new NotFound("conversation " + id + " was not found");
+        return NotFound.conversation(id);
     }
 }

@@ -70,6 +70,6 @@ public final class UserTasks {
     }
 
     private static NotFound missing(TaskId id) {
-        return new NotFound("task " + id + " was not found");
+        return NotFound.task(id);
     }
 }

@@ -23,7 +23,7 @@ final class Params {
         try {
             value = Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new NotFound("task " + text + " was not found");
+            throw NotFound.task(text);
         }
         return new TaskId(value);
     }

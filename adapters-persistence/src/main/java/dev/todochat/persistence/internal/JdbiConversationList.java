@@ -4,7 +4,6 @@ import dev.todochat.domain.Conversation;
 import dev.todochat.domain.ConversationCursor;
 import dev.todochat.domain.ConversationId;
 import dev.todochat.domain.UserId;
-import dev.todochat.domain.port.ConversationList;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -12,11 +11,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link ConversationList} on the {@code conversations} table. Pages are read by keyset on the index
+ * The list half of {@link JdbiConversations}: the {@code conversations} table read and pruned as a user's list. Pages are read by keyset on the index
  * {@code (user_id, updated_at DESC, id)}: each page starts just after the previous page's last row, so a page costs
  * the same however deep it is.
  */
-final class JdbiConversationList implements ConversationList {
+final class JdbiConversationList {
     private static final ConversationMapper MAPPER = new ConversationMapper();
     private static final String SELECT = "SELECT " + ConversationMapper.COLUMNS + " FROM conversations"
             + " WHERE user_id = :owner";
@@ -29,8 +28,7 @@ final class JdbiConversationList implements ConversationList {
         this.handle = handle;
     }
 
-    @Override
-    public List<Conversation> newestFirst(UserId owner, Optional<ConversationCursor> after, int limit) {
+    List<Conversation> newestFirst(UserId owner, Optional<ConversationCursor> after, int limit) {
         if (limit <= 0) {
             return List.of();
         }
@@ -42,8 +40,7 @@ final class JdbiConversationList implements ConversationList {
         return query.map(MAPPER).list();
     }
 
-    @Override
-    public boolean delete(UserId owner, ConversationId id) {
+    boolean delete(UserId owner, ConversationId id) {
         return handle.createUpdate("DELETE FROM conversations WHERE user_id = :owner AND id = :id")
                 .bind("owner", owner.value())
                 .bind("id", id.value())

@@ -1,6 +1,7 @@
 package dev.todochat.persistence.internal;
 
 import dev.todochat.domain.Conversation;
+import dev.todochat.domain.ConversationCursor;
 import dev.todochat.domain.ConversationId;
 import dev.todochat.domain.NotFound;
 import dev.todochat.domain.TurnId;
@@ -10,6 +11,7 @@ import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /** {@link Conversations} on the {@code conversations} table, within one transaction's handle. */
@@ -17,9 +19,11 @@ final class JdbiConversations implements Conversations {
     private static final ConversationMapper MAPPER = new ConversationMapper();
 
     private final Handle handle;
+    private final JdbiConversationList list;
 
     JdbiConversations(Handle handle) {
         this.handle = handle;
+        this.list = new JdbiConversationList(handle);
     }
 
     @Override
@@ -64,7 +68,7 @@ final class JdbiConversations implements Conversations {
                 .bind("id", id.value())
                 .map((row, column, context) -> Optional.ofNullable(row.getObject("turn_expires_at", OffsetDateTime.class)))
                 .findOne()
-                .orElseThrow(() -> new NotFound("conversation " + id + " was not found"));
+                .orElseThrow(() -> NotFound.conversation(id));
         return Optional.of(holder.map(OffsetDateTime::toInstant).orElse(now));
     }
 
@@ -87,5 +91,15 @@ final class JdbiConversations implements Conversations {
                 .bind("id", id.value())
                 .bind("turn", turn.value())
                 .execute();
+    }
+
+    @Override
+    public List<Conversation> newestFirst(UserId owner, Optional<ConversationCursor> after, int limit) {
+        return list.newestFirst(owner, after, limit);
+    }
+
+    @Override
+    public boolean delete(UserId owner, ConversationId id) {
+        return list.delete(owner, id);
     }
 }

@@ -46,7 +46,7 @@ final class JdbiTranscript implements Transcript {
                 .bind("id", conversation.value())
                 .mapTo(Long.class)
                 .findOne()
-                .orElseThrow(() -> new NotFound("conversation " + conversation + " was not found"));
+                .orElseThrow(() -> NotFound.conversation(conversation));
         if (messages.isEmpty()) {
             return List.of();
         }

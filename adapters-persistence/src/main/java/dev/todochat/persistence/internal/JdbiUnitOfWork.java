@@ -1,6 +1,5 @@
 package dev.todochat.persistence.internal;
 
-import dev.todochat.domain.port.ConversationList;
 import dev.todochat.domain.port.Conversations;
 import dev.todochat.domain.port.IdempotencyKeys;
 import dev.todochat.domain.port.Tasks;
@@ -10,9 +9,9 @@ import org.jdbi.v3.core.Handle;
 
 /** The stores of one transaction, all on its one handle. */
 record JdbiUnitOfWork(Conversations conversations, Transcript transcript, Tasks tasks,
-                      IdempotencyKeys idempotencyKeys, ConversationList conversationList) implements UnitOfWork {
+                      IdempotencyKeys idempotencyKeys) implements UnitOfWork {
     static JdbiUnitOfWork on(Handle handle, JsonColumns json) {
         return new JdbiUnitOfWork(new JdbiConversations(handle), new JdbiTranscript(handle, json), new JdbiTasks(handle),
-                new JdbiIdempotencyKeys(handle, new TurnResults(json)), new JdbiConversationList(handle));
+                new JdbiIdempotencyKeys(handle, new TurnResults(json)));
     }
 }

@@ -63,7 +63,7 @@ final class TurnStart {
             id = ids.newConversationId();
             unit.conversations().create(new Conversation(id, user, Conversation.titleFrom(request.message()), now, now));
         } else if (unit.conversations().find(user, id).isEmpty()) {
-            throw new NotFound("conversation " + id + " was not found");
+            throw NotFound.conversation(id);
         }
         Optional<Instant> busyUntil = unit.conversations().claimTurn(user, id, turn, now, now.plus(limits.turnLease()));
         if (busyUntil.isPresent()) {

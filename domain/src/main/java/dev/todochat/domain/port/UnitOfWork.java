@@ -4,8 +4,6 @@ package dev.todochat.domain.port;
 public interface UnitOfWork {
     Conversations conversations();
 
-    ConversationList conversationList();
-
     Transcript transcript();
 
     Tasks tasks();

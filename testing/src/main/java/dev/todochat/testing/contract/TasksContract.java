@@ -1,4 +1,4 @@
-package dev.todochat.persistence;
+package dev.todochat.testing.contract;
 
 import dev.todochat.domain.Task;
 import dev.todochat.domain.TaskChanges;
@@ -6,7 +6,6 @@ import dev.todochat.domain.TaskFilter;
 import dev.todochat.domain.TaskId;
 import dev.todochat.domain.UserId;
 import dev.todochat.domain.port.Storage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -16,32 +15,32 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import static dev.todochat.persistence.TestDatabases.T0;
+import static dev.todochat.testing.contract.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * What every {@link dev.todochat.domain.port.Tasks} promises: each user's tasks apart, oldest first, completing twice
+ * changes nothing, an update changes only what it names. Extend it with the storage to check.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TasksTest {
+public abstract class TasksContract {
+    /** The storage under test; every test uses users of its own, so one storage may serve them all. */
+    protected abstract Storage storage();
+
     private static final Instant LATER = T0.plus(Duration.ofMinutes(5));
     private static final Instant LATER_STILL = T0.plus(Duration.ofMinutes(9));
 
-    private final PostgresDatabase database = TestDatabases.migratedFresh();
-    private final Storage storage = database.storage();
     private UserId alice;
     private UserId bob;
 
     @BeforeEach
     void new_users() {
-        alice = TestDatabases.newUser("alice");
-        bob = TestDatabases.newUser("bob");
-    }
-
-    @AfterAll
-    void close() {
-        database.close();
+        alice = Fixtures.newUser("alice");
+        bob = Fixtures.newUser("bob");
     }
 
     @Test
-    void an_added_task_is_pending_and_found_by_its_owner() {
+    public void an_added_task_is_pending_and_found_by_its_owner() {
         Task added = add(alice, "Review the mockups", "Before Friday", T0);
 
         assertThat(added.id().value()).isPositive();
@@ -50,7 +49,7 @@ class TasksTest {
     }
 
     @Test
-    void the_list_is_oldest_first_and_filters_by_status() {
+    public void the_list_is_oldest_first_and_filters_by_status() {
         Task first = add(alice, "First", null, T0);
         Task second = add(alice, "Second", null, T0);
         Task third = add(alice, "Third", null, T0);
@@ -62,7 +61,7 @@ class TasksTest {
     }
 
     @Test
-    void a_user_lists_only_their_own_tasks() {
+    public void a_user_lists_only_their_own_tasks() {
         Task mine = add(alice, "Mine", null, T0);
         add(bob, "Bob's", null, T0);
 
@@ -70,7 +69,7 @@ class TasksTest {
     }
 
     @Test
-    void completing_twice_changes_nothing_the_second_time() {
+    public void completing_twice_changes_nothing_the_second_time() {
         Task task = add(alice, "Call the bank", null, T0);
 
         Task once = complete(alice, task.id(), LATER).orElseThrow();
@@ -82,7 +81,7 @@ class TasksTest {
     }
 
     @Test
-    void an_update_changes_only_the_given_fields() {
+    public void an_update_changes_only_the_given_fields() {
         Task task = add(alice, "Draft", "Old notes", T0);
 
         Task retitled = update(alice, task.id(), new TaskChanges("Final", null), LATER).orElseThrow();
@@ -94,7 +93,7 @@ class TasksTest {
     }
 
     @Test
-    void an_update_can_reopen_a_completed_task_and_complete_it_again() {
+    public void an_update_can_reopen_a_completed_task_and_complete_it_again() {
         Task task = add(alice, "Water the plants", "the big ones", T0);
         complete(alice, task.id(), LATER);
 
@@ -110,7 +109,7 @@ class TasksTest {
     }
 
     @Test
-    void delete_returns_the_task_as_it_was_and_removes_it() {
+    public void delete_returns_the_task_as_it_was_and_removes_it() {
         Task task = add(alice, "Obsolete", "no longer needed", T0);
 
         assertThat(delete(alice, task.id())).contains(task);
@@ -119,7 +118,7 @@ class TasksTest {
     }
 
     @Test
-    void another_users_task_is_missing_for_every_operation_and_stays_unchanged() {
+    public void another_users_task_is_missing_for_every_operation_and_stays_unchanged() {
         Task task = add(alice, "Alice's secret", "private", T0);
         TaskId id = task.id();
 
@@ -133,7 +132,7 @@ class TasksTest {
     }
 
     @Test
-    void an_unknown_task_is_missing() {
+    public void an_unknown_task_is_missing() {
         TaskId unknown = new TaskId(Long.MAX_VALUE);
 
         assertThat(find(alice, unknown)).isEmpty();
@@ -144,26 +143,26 @@ class TasksTest {
     }
 
     private Task add(UserId owner, String title, String description, Instant at) {
-        return storage.inTransaction(unit -> unit.tasks().add(owner, title, description, at));
+        return storage().inTransaction(unit -> unit.tasks().add(owner, title, description, at));
     }
 
     private List<Task> list(UserId owner, TaskFilter filter) {
-        return storage.inTransaction(unit -> unit.tasks().list(owner, filter));
+        return storage().inTransaction(unit -> unit.tasks().list(owner, filter));
     }
 
     private Optional<Task> find(UserId owner, TaskId id) {
-        return storage.inTransaction(unit -> unit.tasks().find(owner, id));
+        return storage().inTransaction(unit -> unit.tasks().find(owner, id));
     }
 
     private Optional<Task> complete(UserId owner, TaskId id, Instant at) {
-        return storage.inTransaction(unit -> unit.tasks().complete(owner, id, at));
+        return storage().inTransaction(unit -> unit.tasks().complete(owner, id, at));
     }
 
     private Optional<Task> update(UserId owner, TaskId id, TaskChanges changes, Instant at) {
-        return storage.inTransaction(unit -> unit.tasks().update(owner, id, changes, at));
+        return storage().inTransaction(unit -> unit.tasks().update(owner, id, changes, at));
     }
 
     private Optional<Task> delete(UserId owner, TaskId id) {
-        return storage.inTransaction(unit -> unit.tasks().delete(owner, id));
+        return storage().inTransaction(unit -> unit.tasks().delete(owner, id));
     }
 }

@@ -1,4 +1,4 @@
-package dev.todochat.persistence;
+package dev.todochat.testing.contract;
 
 import dev.todochat.domain.AssistantMessage;
 import dev.todochat.domain.Conversation;
@@ -13,7 +13,6 @@ import dev.todochat.domain.Usage;
 import dev.todochat.domain.UserId;
 import dev.todochat.domain.UserMessage;
 import dev.todochat.domain.port.Storage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,39 +30,39 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 
-import static dev.todochat.persistence.TestDatabases.T0;
+import static dev.todochat.testing.contract.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/**
+ * What every {@link dev.todochat.domain.port.Transcript} promises: gapless numbers even under concurrent appends,
+ * each user's messages apart, tool calls and results read back as written. Extend it with the storage to check.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TranscriptTest {
+public abstract class TranscriptContract {
+    /** The storage under test; every test uses users of its own, so one storage may serve them all. */
+    protected abstract Storage storage();
+
     private static final Instant LATER = T0.plus(Duration.ofSeconds(30));
 
-    private final PostgresDatabase database = TestDatabases.migratedFresh();
-    private final Storage storage = database.storage();
     private UserId alice;
     private UserId bob;
     private ConversationId conversation;
 
     @BeforeEach
     void a_conversation_of_alice() {
-        alice = TestDatabases.newUser("alice");
-        bob = TestDatabases.newUser("bob");
-        Conversation created = ConversationsTest.conversationOf(alice, "Groceries");
-        storage.inTransaction(unit -> {
+        alice = Fixtures.newUser("alice");
+        bob = Fixtures.newUser("bob");
+        Conversation created = Fixtures.conversationOf(alice, "Groceries");
+        storage().inTransaction(unit -> {
             unit.conversations().create(created);
             return null;
         });
         conversation = created.id();
     }
 
-    @AfterAll
-    void close() {
-        database.close();
-    }
-
     @Test
-    void appended_messages_are_numbered_from_one_without_gaps() {
+    public void appended_messages_are_numbered_from_one_without_gaps() {
         List<RecordedMessage> first = append(alice, LATER, new UserMessage("add milk"), AssistantMessage.answer("Added.", Usage.NONE));
         List<RecordedMessage> second = append(alice, LATER, new UserMessage("and eggs"));
 
@@ -74,15 +73,15 @@ class TranscriptTest {
     }
 
     @Test
-    void appending_marks_the_conversation_as_updated() {
+    public void appending_marks_the_conversation_as_updated() {
         append(alice, LATER, new UserMessage("hello"));
 
-        Optional<Conversation> found = storage.inTransaction(unit -> unit.conversations().find(alice, conversation));
+        Optional<Conversation> found = storage().inTransaction(unit -> unit.conversations().find(alice, conversation));
         assertThat(found).map(Conversation::updatedAt).contains(LATER);
     }
 
     @Test
-    void concurrent_appends_to_one_conversation_get_distinct_gapless_numbers() throws Exception {
+    public void concurrent_appends_to_one_conversation_get_distinct_gapless_numbers() throws Exception {
         int writers = 8;
         int appendsEach = 5;
         CountDownLatch start = new CountDownLatch(1);
@@ -114,7 +113,7 @@ class TranscriptTest {
     }
 
     @Test
-    void latest_returns_the_newest_messages_oldest_first() {
+    public void latest_returns_the_newest_messages_oldest_first() {
         for (int i = 1; i <= 7; i++) {
             append(alice, LATER, new UserMessage("message " + i));
         }
@@ -126,7 +125,7 @@ class TranscriptTest {
     }
 
     @Test
-    void another_user_can_neither_read_nor_append_and_nothing_changes() {
+    public void another_user_can_neither_read_nor_append_and_nothing_changes() {
         append(alice, LATER, new UserMessage("private"));
 
         assertThat(latest(bob, 10)).isEmpty();
@@ -137,7 +136,7 @@ class TranscriptTest {
     }
 
     @Test
-    void tool_calls_results_and_usage_survive_a_round_trip() {
+    public void tool_calls_results_and_usage_survive_a_round_trip() {
         Map<String, Object> addArguments = new LinkedHashMap<>();
         addArguments.put("title", "Buy milk");
         addArguments.put("description", null);
@@ -160,7 +159,7 @@ class TranscriptTest {
     }
 
     @Test
-    void a_task_id_given_as_an_int_comes_back_as_a_whole_number() {
+    public void a_task_id_given_as_an_int_comes_back_as_a_whole_number() {
         append(alice, LATER, new AssistantMessage("", List.of(new ToolCall("c", "delete_task", Map.of("task_id", 7))), Usage.NONE));
 
         AssistantMessage read = (AssistantMessage) latest(alice, 1).getFirst().message();
@@ -168,11 +167,11 @@ class TranscriptTest {
     }
 
     private List<RecordedMessage> append(UserId owner, Instant at, Message... messages) {
-        return storage.inTransaction(unit -> unit.transcript().append(owner, conversation, List.of(messages), at));
+        return storage().inTransaction(unit -> unit.transcript().append(owner, conversation, List.of(messages), at));
     }
 
     private List<RecordedMessage> latest(UserId owner, int limit) {
-        return storage.inTransaction(unit -> unit.transcript().latest(owner, conversation, limit));
+        return storage().inTransaction(unit -> unit.transcript().latest(owner, conversation, limit));
     }
 
     private static List<RecordedMessage> concat(List<RecordedMessage> first, List<RecordedMessage> second) {

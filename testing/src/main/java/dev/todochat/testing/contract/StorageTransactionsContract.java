@@ -1,4 +1,4 @@
-package dev.todochat.persistence;
+package dev.todochat.testing.contract;
 
 import dev.todochat.domain.Conversation;
 import dev.todochat.domain.ConversationId;
@@ -8,7 +8,6 @@ import dev.todochat.domain.TaskFilter;
 import dev.todochat.domain.UserId;
 import dev.todochat.domain.UserMessage;
 import dev.todochat.domain.port.Storage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -17,38 +16,38 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import static dev.todochat.persistence.TestDatabases.T0;
+import static dev.todochat.testing.contract.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/**
+ * What every {@link Storage} promises about its transaction unit: work that returns is committed, work that
+ * throws leaves nothing behind and its exception reaches the caller unchanged. Extend it with the storage to check.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StorageTransactionsTest {
-    private final PostgresDatabase database = TestDatabases.migratedFresh();
-    private final Storage storage = database.storage();
+public abstract class StorageTransactionsContract {
+    /** The storage under test; every test uses users of its own, so one storage may serve them all. */
+    protected abstract Storage storage();
+
     private UserId alice;
 
     @BeforeEach
     void new_user() {
-        alice = TestDatabases.newUser("alice");
-    }
-
-    @AfterAll
-    void close() {
-        database.close();
+        alice = Fixtures.newUser("alice");
     }
 
     @Test
-    void work_that_returns_is_committed() {
-        storage.inTransaction(unit -> unit.tasks().add(alice, "Kept", null, T0));
+    public void work_that_returns_is_committed() {
+        storage().inTransaction(unit -> unit.tasks().add(alice, "Kept", null, T0));
 
         assertThat(tasksOf(alice)).extracting(Task::title).containsExactly("Kept");
     }
 
     @Test
-    void a_not_found_after_an_insert_rolls_the_insert_back_and_reaches_the_caller_unchanged() {
+    public void a_not_found_after_an_insert_rolls_the_insert_back_and_reaches_the_caller_unchanged() {
         NotFound notFound = new NotFound("conversation was not found");
 
-        assertThatThrownBy(() -> storage.inTransaction(unit -> {
+        assertThatThrownBy(() -> storage().inTransaction(unit -> {
             unit.tasks().add(alice, "Never saved", null, T0);
             throw notFound;
         })).isSameAs(notFound);
@@ -57,31 +56,20 @@ class StorageTransactionsTest {
     }
 
     @Test
-    void a_failing_append_undoes_the_conversation_created_in_the_same_transaction() {
-        Conversation created = ConversationsTest.conversationOf(alice, "Doomed");
+    public void a_failing_append_undoes_the_conversation_created_in_the_same_transaction() {
+        Conversation created = Fixtures.conversationOf(alice, "Doomed");
         ConversationId someoneElses = new ConversationId(UUID.randomUUID());
 
-        assertThatThrownBy(() -> storage.inTransaction(unit -> {
+        assertThatThrownBy(() -> storage().inTransaction(unit -> {
             unit.conversations().create(created);
             return unit.transcript().append(alice, someoneElses, List.of(new UserMessage("hi")), T0);
         })).isInstanceOf(NotFound.class);
 
-        Optional<Conversation> found = storage.inTransaction(unit -> unit.conversations().find(alice, created.id()));
+        Optional<Conversation> found = storage().inTransaction(unit -> unit.conversations().find(alice, created.id()));
         assertThat(found).isEmpty();
     }
 
-    @Test
-    void a_transaction_holds_one_connection_and_gives_it_back() {
-        int inside = storage.inTransaction(unit -> {
-            unit.tasks().list(alice, TaskFilter.ALL);
-            return database.activeConnections();
-        });
-
-        assertThat(inside).isEqualTo(1);
-        assertThat(database.activeConnections()).isZero();
-    }
-
     private List<Task> tasksOf(UserId owner) {
-        return storage.inTransaction(unit -> unit.tasks().list(owner, TaskFilter.ALL));
+        return storage().inTransaction(unit -> unit.tasks().list(owner, TaskFilter.ALL));
     }
 }

@@ -1,7 +1,10 @@
 package dev.todochat.domain.tool;
 
+import dev.todochat.domain.Task;
+import dev.todochat.domain.TaskFilter;
 import dev.todochat.domain.ToolResult;
 import dev.todochat.domain.UserId;
+import dev.todochat.testing.storage.InMemoryStorage;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
@@ -15,12 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TaskToolsTest {
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     private final TaskTools tools = new TaskTools();
-    private final InMemoryTasks tasks = new InMemoryTasks();
+    private final InMemoryStorage storage = new InMemoryStorage();
     private final UserId alice = new UserId("alice");
     private final UserId bob = new UserId("bob");
 
     private ToolResult run(UserId user, String tool, Map<String, Object> arguments) {
-        return tools.execute(user, tool, arguments, tasks, NOW);
+        return storage.inTransaction(unit -> tools.execute(user, tool, arguments, unit.tasks(), NOW));
     }
 
     @Test
@@ -38,7 +41,7 @@ class TaskToolsTest {
         assertThat(run(alice, "add_task", Map.of("title", "x".repeat(201))).errorMessage())
                 .contains("at most 200 characters");
         assertThat(run(alice, "add_task", Map.of("title", 42)).errorMessage()).isEqualTo("title must be a string");
-        assertThat(tasks.list(alice, dev.todochat.domain.TaskFilter.ALL)).isEmpty();
+        assertThat(tasksOf(alice)).isEmpty();
     }
 
     @Test
@@ -75,7 +78,7 @@ class TaskToolsTest {
         ToolResult missing = run(bob, "delete_task", Map.of("task_id", 2));
 
         assertThat(foreign.errorMessage()).isEqualTo(missing.errorMessage().replace("id 2", "id 1"));
-        assertThat(tasks.list(alice, dev.todochat.domain.TaskFilter.ALL)).hasSize(1);
+        assertThat(tasksOf(alice)).hasSize(1);
     }
 
     @Test
@@ -101,5 +104,9 @@ class TaskToolsTest {
     void control_characters_in_a_title_are_refused() {
         assertThat(run(alice, "add_task", Map.of("title", "bad\u0000title")).errorMessage())
                 .isEqualTo("title must not contain control characters");
+    }
+
+    private List<Task> tasksOf(UserId user) {
+        return storage.inTransaction(unit -> unit.tasks().list(user, TaskFilter.ALL));
     }
 }
