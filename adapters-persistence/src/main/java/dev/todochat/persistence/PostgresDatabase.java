@@ -24,14 +24,18 @@ import java.util.concurrent.TimeoutException;
  * server named by a URL ({@link #connect}) or an embedded server with its data in a local folder ({@link #embedded}).
  *
  * <pre>{@code
- * try (PostgresDatabase database = PostgresDatabase.connect(System.getenv("DATABASE_URL"), 10)) {
+ * try (PostgresDatabase database = PostgresDatabase.connect(System.getenv("DATABASE_URL"), DEFAULT_POOL_SIZE)) {
  *     database.migrate();
  *     TodoChat chat = TodoChat.builder().storage(database.storage()).model(model).build();
  * }
  * }</pre>
  */
 public final class PostgresDatabase implements AutoCloseable {
-    private static final int EMBEDDED_POOL_SIZE = 10;
+    /**
+     * The connections a server keeps at most unless told otherwise, and the embedded database's pool: enough for the
+     * short transactions of a turn, since no connection is held while the model thinks.
+     */
+    public static final int DEFAULT_POOL_SIZE = 10;
     private static final int REACHABLE_WITHIN_SECONDS = 2;
 
     private final HikariDataSource dataSource;
@@ -70,7 +74,7 @@ public final class PostgresDatabase implements AutoCloseable {
     public static PostgresDatabase embedded(Path dataDir) {
         EmbeddedServer server = EmbeddedServer.start(dataDir);
         try {
-            HikariDataSource pool = ConnectionPool.open(server.jdbcUrl(), null, null, EMBEDDED_POOL_SIZE);
+            HikariDataSource pool = ConnectionPool.open(server.jdbcUrl(), null, null, DEFAULT_POOL_SIZE);
             return new PostgresDatabase(pool, server.describe(), server::close);
         } catch (RuntimeException e) {
             server.close();

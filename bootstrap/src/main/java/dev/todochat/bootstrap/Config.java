@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.todochat.bootstrap.Env.value;
+
 /**
  * The server's settings, read from environment variables (documented in {@code docs/configuration.md}). Blank
  * variables count as unset. Reading them has no side effects: the secret file and the database come later.
@@ -34,8 +36,8 @@ record Config(int port, Optional<String> databaseUrl, Path dataDir, Optional<Env
     static Config from(Map<String, String> env, Path home) {
         return new Config(
                 port(value(env, "PORT")),
-                value(env, "DATABASE_URL").map(String::strip),
-                value(env, "TODOCHAT_DATA_DIR").map(dir -> Path.of(dir.strip())).orElse(home.resolve(".todochat"))
+                value(env, "DATABASE_URL"),
+                value(env, "TODOCHAT_DATA_DIR").map(Path::of).orElse(home.resolve(".todochat"))
                         .toAbsolutePath(),
                 secret(env, "JWT_SECRET").or(() -> secret(env, "BETTER_AUTH_SECRET")),
                 ModelSettings.from(env),
@@ -71,12 +73,8 @@ record Config(int port, Optional<String> databaseUrl, Path dataDir, Optional<Env
         }
     }
 
-    private static Optional<String> value(Map<String, String> env, String name) {
-        return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
-    }
-
     private static Optional<EnvSecret> secret(Map<String, String> env, String name) {
-        return value(env, name).map(v -> new EnvSecret(name, v));
+        return Env.exact(env, name).map(v -> new EnvSecret(name, v));
     }
 
     private static int port(Optional<String> text) {
@@ -85,7 +83,7 @@ record Config(int port, Optional<String> databaseUrl, Path dataDir, Optional<Env
         }
         int port;
         try {
-            port = Integer.parseInt(text.get().strip());
+            port = Integer.parseInt(text.get());
         } catch (NumberFormatException e) {
             port = -1;
         }

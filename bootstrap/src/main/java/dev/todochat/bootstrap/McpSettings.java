@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import static dev.todochat.bootstrap.Env.value;
+
 /**
  * Reads the settings of the MCP endpoint at {@code /mcp}: which browser origins and host names may use it besides
  * the loopback ones, the public URL when a proxy stands in front, and the token issuers to advertise to clients.
@@ -60,9 +62,5 @@ final class McpSettings {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(variable + ": " + e.getMessage());
         }
-    }
-
-    private static Optional<String> value(Map<String, String> env, String name) {
-        return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank()).map(String::strip);
     }
 }

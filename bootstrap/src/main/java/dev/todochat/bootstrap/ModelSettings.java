@@ -16,8 +16,7 @@ final class ModelSettings {
     }
 
     static Optional<OpenAiSettings> from(Map<String, String> env) {
-        Function<String, Optional<String>> value = name -> Optional.ofNullable(env.get(name))
-                .filter(v -> !v.isBlank()).map(String::strip);
+        Function<String, Optional<String>> value = name -> Env.value(env, name);
         if (value.apply("OPENAI_API_KEY").isEmpty() && value.apply("OPENAI_BASE_URL").isEmpty()) {
             return Optional.empty();
         }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.todochat.bootstrap.Env.value;
+
 /**
  * The API's guards that come from the environment: {@code RATE_LIMIT_USER_PER_MINUTE} (default 30) and
  * {@code RATE_LIMIT_ADDRESS_PER_MINUTE} (default 120) chat turns, 0 for no limit, counted in the database so that all
@@ -83,9 +85,5 @@ record Protection(int turnsPerUser, int turnsPerAddress, TrustedProxies trustedP
             throw new ConfigException("CORS_ALLOWED_ORIGINS: " + e.getMessage());
         }
         return origins;
-    }
-
-    private static Optional<String> value(Map<String, String> env, String name) {
-        return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank()).map(String::strip);
     }
 }

@@ -20,8 +20,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * embedded PostgreSQL.
  */
 final class Server implements AutoCloseable {
-    /** Enough for the short transactions of a turn: no connection is held while the model thinks. */
-    static final int POOL_SIZE = 10;
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
 
     private final TodoChatHttp http;
@@ -48,7 +46,7 @@ final class Server implements AutoCloseable {
             return PostgresDatabase.embedded(config.dataDir());
         }
         try {
-            return PostgresDatabase.connect(config.databaseUrl().get(), POOL_SIZE);
+            return PostgresDatabase.connect(config.databaseUrl().get(), PostgresDatabase.DEFAULT_POOL_SIZE);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("DATABASE_URL: " + e.getMessage());
         }

@@ -7,6 +7,8 @@ import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.todochat.bootstrap.Env.value;
+
 /**
  * Which tokens besides the secret's to accept, and what they must say: {@code JWT_JWKS_URL} (the key set of an auth
  * service such as Better Auth: EdDSA, RS256 and ES256 tokens), {@code JWT_ISSUER} and {@code JWT_AUDIENCE} (required
@@ -46,9 +48,5 @@ record TokenSettings(Optional<URI> jwksUrl, Optional<String> issuer, Optional<St
             throw new ConfigException("JWT_JWKS_URL must be an http(s) URL with a host, such as"
                     + " https://auth.example.com/api/auth/jwks, not '" + text + "'");
         }
-    }
-
-    private static Optional<String> value(Map<String, String> env, String name) {
-        return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank()).map(String::strip);
     }
 }

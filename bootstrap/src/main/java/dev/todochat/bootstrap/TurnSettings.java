@@ -22,7 +22,7 @@ final class TurnSettings {
     }
 
     private static Optional<Duration> duration(Map<String, String> env, String variable) {
-        return Optional.ofNullable(env.get(variable)).filter(value -> !value.isBlank()).map(value -> {
+        return Env.value(env, variable).map(value -> {
             try {
                 return Lifetimes.parse(value);
             } catch (IllegalArgumentException e) {

@@ -57,7 +57,7 @@ public final class TurnBenchmark {
         Duration warmUp = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 60);
         Duration measured = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 30);
         Tokens tokens = Tokens.hs256("benchmark-secret-of-at-least-32-bytes!!".getBytes());
-        PostgresDatabase database = PostgresDatabase.connect(TestPostgres.freshDatabaseUrl(), Server.POOL_SIZE);
+        PostgresDatabase database = PostgresDatabase.connect(TestPostgres.freshDatabaseUrl(), PostgresDatabase.DEFAULT_POOL_SIZE);
         database.migrate();
         try (Server server = Server.start(database, new InstantModel(), tokens, Server.Options.defaults());
              ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -6,11 +6,13 @@ package dev.todochat.domain;
  */
 public record IdempotencyKey(String value) {
     public static final int MAX_LENGTH = 255;
+    /** What a valid key is, for adapters that name the key their own way (an HTTP header, say). */
+    public static final String RULE = "must be 1 to " + MAX_LENGTH + " visible ASCII characters";
 
     public IdempotencyKey {
         if (value == null || value.isEmpty() || value.length() > MAX_LENGTH
                 || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw new InvalidInput("Idempotency-Key must be 1 to " + MAX_LENGTH + " visible ASCII characters");
+            throw new InvalidInput("an idempotency key " + RULE);
         }
     }
 

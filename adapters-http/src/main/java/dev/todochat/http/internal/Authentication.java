@@ -1,16 +1,19 @@
 package dev.todochat.http.internal;
 
+import dev.todochat.application.BearerToken;
 import dev.todochat.domain.UserId;
 import dev.todochat.http.InvalidToken;
 import dev.todochat.http.SigningKeysUnavailable;
 import dev.todochat.http.Tokens;
 import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 
 /** Finds who is calling from the {@code Authorization: Bearer} header, or refuses the request with a 401. */
 final class Authentication {
-    private static final String SCHEME = "Bearer";
+    private static final Logger LOG = LoggerFactory.getLogger(Authentication.class);
     private static final String CALLER = "todochat.caller";
 
     private final Tokens tokens;
@@ -31,26 +34,25 @@ final class Authentication {
     }
 
     private UserId verify(Context ctx) {
-        String header = ctx.header("Authorization");
-        if (header == null || header.isBlank()) {
-            throw challenge("send an Authorization: Bearer <token> header", null);
-        }
-        String[] parts = header.strip().split("\\s+", 2);
-        if (parts.length < 2 || !parts[0].equalsIgnoreCase(SCHEME)) {
-            throw challenge("the Authorization header must be Bearer <token>", "invalid_request");
-        }
+        String token = switch (BearerToken.read(ctx.header("Authorization"))) {
+            case BearerToken.Reading.Missing missing -> throw challenge(missing.details(), null);
+            case BearerToken.Reading.Malformed malformed -> throw challenge(malformed.details(), "invalid_request");
+            case BearerToken.Reading.Found found -> found.token();
+        };
         try {
-            return tokens.verify(parts[1]);
+            return tokens.verify(token);
         } catch (InvalidToken e) {
             throw challenge(e.getMessage(), "invalid_token");
         } catch (SigningKeysUnavailable e) {
-            throw new ApiError(503, "AuthUnavailable", e.getMessage(), Map.of("Retry-After", "30"));
+            LOG.warn("a bearer token could not be checked: {}", e.getMessage());
+            throw new ApiError(503, BearerToken.UNCHECKABLE, BearerToken.UNCHECKABLE_DETAILS,
+                    Map.of("Retry-After", ErrorMapping.retryAfterSeconds(BearerToken.UNCHECKABLE_RETRY)));
         }
     }
 
     /** RFC 6750: the challenge names an error code when a token (or header) was sent but is unusable. */
     private static ApiError challenge(String details, String errorCode) {
-        String challenge = SCHEME + " realm=\"todochat\"" + (errorCode == null ? "" : ", error=\"" + errorCode + "\"");
+        String challenge = BearerToken.SCHEME + " realm=\"todochat\"" + (errorCode == null ? "" : ", error=\"" + errorCode + "\"");
         return new ApiError(401, "Unauthorized", details, Map.of("WWW-Authenticate", challenge));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.todochat.application.TodoChat;
 import dev.todochat.domain.UserId;
 import dev.todochat.domain.IdempotencyKey;
+import dev.todochat.domain.InvalidInput;
 import dev.todochat.domain.chat.ChatRequest;
 import dev.todochat.domain.chat.TurnResult;
 import io.javalin.http.Context;
@@ -43,6 +44,13 @@ final class ChatRoute implements Handler {
     /** {@code Idempotency-Key}, when sent, names the request so that a retry is answered from storage. */
     static ChatRequest withIdempotencyKey(ChatRequest request, Context ctx) {
         String key = ctx.header(IDEMPOTENCY_KEY);
-        return key == null ? request : request.withIdempotencyKey(new IdempotencyKey(key));
+        if (key == null) {
+            return request;
+        }
+        try {
+            return request.withIdempotencyKey(new IdempotencyKey(key));
+        } catch (InvalidInput invalid) {
+            throw new InvalidInput(IDEMPOTENCY_KEY + " " + IdempotencyKey.RULE);
+        }
     }
 }

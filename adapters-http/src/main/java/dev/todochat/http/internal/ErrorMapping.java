@@ -2,6 +2,7 @@ package dev.todochat.http.internal;
 
 import dev.todochat.domain.InvalidInput;
 import dev.todochat.domain.NotFound;
+import dev.todochat.domain.RetryHint;
 import dev.todochat.domain.chat.ConversationBusy;
 import dev.todochat.domain.chat.IdempotencyKeyReused;
 import dev.todochat.domain.port.ModelFailure;
@@ -23,6 +24,8 @@ import java.util.function.BooleanSupplier;
 final class ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
+    /** A conflict whose end the domain cannot know (a running request, a lost turn) usually clears within a second. */
+    private static final Duration CONFLICT_RETRY_AFTER = Duration.ofSeconds(1);
 
     private final BooleanSupplier databaseReachable;
 
@@ -43,9 +46,10 @@ final class ErrorMapping {
             case InvalidInput invalid -> ApiError.validationFailed(invalid.getMessage());
             case NotFound missing -> ApiError.notFound(missing.getMessage());
             case ModelFailure failure -> modelError(failure);
-            case ConversationBusy busy -> new ApiError(409, "Conflict", busy.getMessage(),
-                    Map.of("Retry-After", retryAfterSeconds(busy.retryAfter())));
-            case IdempotencyKeyReused reused -> new ApiError(422, "IdempotencyKeyReused", reused.getMessage());
+            case ConversationBusy busy -> new ApiError(409, "Conflict", conflictDetails(busy),
+                    Map.of("Retry-After", retryAfterSeconds(busy.retryAfter().orElse(CONFLICT_RETRY_AFTER))));
+            case IdempotencyKeyReused reused -> new ApiError(422, "IdempotencyKeyReused",
+                    "this " + ChatRoute.IDEMPOTENCY_KEY + " was already used for a different request");
             case StorageBusy busy -> overloaded(busy, ctx);
             case HttpResponseException http -> fromJavalin(http, ctx);
             default -> unexpected(e, ctx);
@@ -61,9 +65,15 @@ final class ErrorMapping {
         };
     }
 
-    private static String retryAfterSeconds(Duration wait) {
-        long roundedUp = (wait.toMillis() + 999) / 1000;
-        return Long.toString(Math.max(1, roundedUp));
+    /** The domain speaks of an idempotency key; a client of this API knows it as the header it sent. */
+    private static String conflictDetails(ConversationBusy busy) {
+        return busy.conflict() == ConversationBusy.Conflict.KEY_IN_USE
+                ? "a request with this " + ChatRoute.IDEMPOTENCY_KEY + " is still running"
+                : busy.getMessage();
+    }
+
+    static String retryAfterSeconds(Duration wait) {
+        return Long.toString(RetryHint.wholeSeconds(wait));
     }
 
     private static ApiError fromJavalin(HttpResponseException e, Context ctx) {

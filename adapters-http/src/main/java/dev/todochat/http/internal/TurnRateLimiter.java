@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -48,14 +47,9 @@ final class TurnRateLimiter implements Handler {
     private void take(String key, int perMinute, String scope) {
         RateLimits.Decision decision = limits.check(key, perMinute);
         if (!decision.allowed()) {
-            String seconds = seconds(decision.retryAfter());
+            String seconds = ErrorMapping.retryAfterSeconds(decision.retryAfter());
             throw new ApiError(429, "RateLimited", "too many chat turns: at most " + perMinute + " a minute " + scope
                     + "; try again in " + seconds + " s", Map.of("Retry-After", seconds));
         }
-    }
-
-    private static String seconds(Duration wait) {
-        long roundedUp = (wait.toMillis() + 999) / 1000;
-        return Long.toString(Math.max(1, roundedUp));
     }
 }

@@ -1,6 +1,7 @@
 package dev.todochat.llm.openai;
 
 import com.openai.core.http.Headers;
+import dev.todochat.domain.RetryHint;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -57,7 +58,6 @@ final class RetryAfter {
     }
 
     private static Duration wholeSeconds(Duration wait) {
-        long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
-        return Duration.ofSeconds(Math.max(1, seconds));
+        return Duration.ofSeconds(RetryHint.wholeSeconds(wait));
     }
 }

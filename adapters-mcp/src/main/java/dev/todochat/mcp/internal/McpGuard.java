@@ -1,5 +1,7 @@
 package dev.todochat.mcp.internal;
 
+import dev.todochat.application.BearerToken;
+import dev.todochat.domain.RetryHint;
 import dev.todochat.domain.UserId;
 import dev.todochat.mcp.RejectedToken;
 import dev.todochat.mcp.TokenVerifier;
@@ -32,7 +34,6 @@ import java.util.Map;
 final class McpGuard implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(McpGuard.class);
     private static final Logger REQUESTS = LoggerFactory.getLogger("dev.todochat.mcp.requests");
-    private static final String BEARER = "Bearer";
 
     private final ServerTransportSecurityValidator network;
     private final TokenVerifier tokens;
@@ -99,26 +100,28 @@ final class McpGuard implements Filter {
 
     /** The user the bearer token names, or null once a 401 has been written. */
     private UserId caller(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String header = request.getHeader("Authorization");
-        if (header == null || header.isBlank()) {
-            challenge(request, response, null, "send an Authorization: Bearer <token> header");
-            return null;
-        }
-        String[] parts = header.strip().split("\\s+", 2);
-        if (parts.length < 2 || !parts[0].equalsIgnoreCase(BEARER)) {
-            challenge(request, response, "invalid_request", "the Authorization header must be Bearer <token>");
-            return null;
+        String token;
+        switch (BearerToken.read(request.getHeader("Authorization"))) {
+            case BearerToken.Reading.Missing missing -> {
+                challenge(request, response, null, missing.details());
+                return null;
+            }
+            case BearerToken.Reading.Malformed malformed -> {
+                challenge(request, response, "invalid_request", malformed.details());
+                return null;
+            }
+            case BearerToken.Reading.Found found -> token = found.token();
         }
         try {
-            return tokens.verify(parts[1]);
+            return tokens.verify(token);
         } catch (RejectedToken e) {
             challenge(request, response, "invalid_token", e.getMessage());
             return null;
         } catch (RuntimeException e) {
-            LOG.warn("a bearer token could not be checked", e);
-            response.setHeader("Retry-After", "5");
-            responses.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Unavailable",
-                    "the token cannot be checked right now; try again shortly");
+            LOG.warn("a bearer token could not be checked: {}", e.getMessage());
+            response.setHeader("Retry-After", Long.toString(RetryHint.wholeSeconds(BearerToken.UNCHECKABLE_RETRY)));
+            responses.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, BearerToken.UNCHECKABLE,
+                    BearerToken.UNCHECKABLE_DETAILS);
             return null;
         }
     }
@@ -128,7 +131,7 @@ final class McpGuard implements Filter {
             throws IOException {
         String error = errorCode == null ? "" : "error=\"" + errorCode + "\", ";
         response.setHeader("WWW-Authenticate",
-                BEARER + " " + error + "resource_metadata=\"" + address.metadata(request) + "\"");
+                BearerToken.SCHEME + " " + error + "resource_metadata=\"" + address.metadata(request) + "\"");
         responses.error(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", details);
     }
 

@@ -1,8 +1,10 @@
 package dev.todochat.mcp.internal;
 
 import dev.todochat.application.TodoChat;
+import dev.todochat.domain.RetryHint;
 import dev.todochat.domain.ToolResult;
 import dev.todochat.domain.UserId;
+import dev.todochat.domain.port.StorageBusy;
 import dev.todochat.domain.tool.ToolSpec;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -57,13 +59,18 @@ final class McpTools {
     /**
      * Runs the requested tool for {@code user}. Bad arguments and unknown or foreign task ids come back as error
      * results from the tools themselves; a failure underneath (the database gone) becomes an error result too, so that
-     * the calling agent reads a sentence rather than a protocol error, and the cause is logged under a request id.
+     * the calling agent reads a sentence rather than a protocol error, and the cause is logged under a request id. A
+     * busy storage is no failure: the result says to try again, and when, as the chat API's 503 does.
      */
     CallToolResult call(UserId user, CallToolRequest request) {
         Map<String, Object> arguments = request.arguments() == null ? Map.of() : request.arguments();
         ToolResult result;
         try {
             result = chat.callTool(user, request.name(), arguments);
+        } catch (StorageBusy busy) {
+            LOG.warn("MCP tool call {} refused: every database connection is in use", request.name());
+            return error("The server is busy right now; nothing was done. Try again in "
+                    + RetryHint.wholeSeconds(busy.retryAfter()) + " s.");
         } catch (RuntimeException e) {
             String requestId = UUID.randomUUID().toString();
             LOG.error("MCP tool call {} ({}) failed", requestId, request.name(), e);

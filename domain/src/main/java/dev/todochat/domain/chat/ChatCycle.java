@@ -42,7 +42,7 @@ import java.util.function.Function;
  * far stays recorded, the lease is released and the key forgotten, and the failure reaches the caller. A turn whose
  * lease lapsed and was taken over writes nothing more: its next write fails with {@link ConversationBusy}. When the
  * storage has no connection to give ({@link StorageBusy}), a new turn is refused at once, with nothing written; a
- * turn that has already called the model asks again, up to {@link #PATIENCE} times.
+ * turn that has already called the model asks again, as its {@link StoragePatience} says.
  */
 public final class ChatCycle {
     static final String ROUNDS_EXHAUSTED = "I could not finish this in the steps one message allows, so I stopped. "
@@ -50,12 +50,6 @@ public final class ChatCycle {
     static final String REPEATING = "I stopped because I was repeating the same step without getting anywhere. "
             + "Everything listed under tool calls was done; please rephrase your request.";
     static final String EMPTY_ANSWER = "Done.";
-    /**
-     * How often a started turn asks again for a connection the storage could not give ({@link StorageBusy}: the work
-     * did not start, so asking again is safe). A turn that has already been paid for by a model call waits out a
-     * burst (about 30 s with the pool's 5 s wait) rather than throw that work away; a new turn is refused at once.
-     */
-    static final int PATIENCE = 6;
 
     private final Storage storage;
     private final LanguageModel model;
@@ -165,9 +159,9 @@ public final class ChatCycle {
     /** Every write of a turn first proves the turn still holds its conversation, and extends the lease. */
     private void holdTurn(UnitOfWork unit, UserId user, ConversationId conversation, TurnId turn, Instant now) {
         if (!unit.conversations().renewTurn(user, conversation, turn, now.plus(limits.turnLease()))) {
-            throw new ConversationBusy("this turn no longer holds its conversation: another message took it over"
-                    + " (the turn took longer than its lease) or it was deleted; nothing more was written",
-                    Duration.ofSeconds(1));
+            throw new ConversationBusy(ConversationBusy.Conflict.TURN_TAKEN_OVER, "this turn no longer holds its"
+                    + " conversation: another message took it over (the turn took longer than its lease) or it was"
+                    + " deleted; nothing more was written");
         }
     }
 
@@ -185,15 +179,28 @@ public final class ChatCycle {
         }
     }
 
+    /** A paid-for turn does not give up on the first busy storage: see {@link StoragePatience}. */
     private <T> T patiently(Function<UnitOfWork, T> work) {
+        StoragePatience patience = limits.storagePatience();
         for (int attempt = 1; ; attempt++) {
             try {
                 return storage.inTransaction(work);
             } catch (StorageBusy busy) {
-                if (attempt >= PATIENCE) {
+                if (attempt >= patience.attempts() || !pause(patience.backoff())) {
                     throw busy;
                 }
             }
+        }
+    }
+
+    /** Waits {@code backoff}; false when the thread was interrupted meanwhile (the interrupt stays set). */
+    private static boolean pause(Duration backoff) {
+        try {
+            Thread.sleep(backoff);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

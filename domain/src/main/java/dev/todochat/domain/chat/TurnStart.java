@@ -50,10 +50,10 @@ final class TurnStart {
                 case Claim.Replay replay -> {
                     return new Replayed(replay.result().asReplay());
                 }
-                case Claim.InProgress inProgress -> throw new ConversationBusy(
-                        "a request with this Idempotency-Key is still running", Duration.ofSeconds(1));
+                case Claim.InProgress inProgress -> throw new ConversationBusy(ConversationBusy.Conflict.KEY_IN_USE,
+                        "a request with this idempotency key is still running");
                 case Claim.Mismatch mismatch -> throw new IdempotencyKeyReused(
-                        "this Idempotency-Key was already used for a different request");
+                        "this idempotency key was already used for a different request");
                 case Claim.Claimed claimed -> {
                 }
             }
@@ -67,17 +67,12 @@ final class TurnStart {
         }
         Optional<Instant> busyUntil = unit.conversations().claimTurn(user, id, turn, now, now.plus(limits.turnLease()));
         if (busyUntil.isPresent()) {
-            throw new ConversationBusy("another message to this conversation is still being answered",
-                    retryAfter(now, busyUntil.get()));
+            throw new ConversationBusy(ConversationBusy.Conflict.CONVERSATION_IN_USE,
+                    "another message to this conversation is still being answered",
+                    Duration.between(now, busyUntil.get()));
         }
         unit.transcript().append(user, id, List.of(new UserMessage(request.message())), now);
         var latest = unit.transcript().latest(user, id, limits.historyMessages());
         return new Started(id, HistoryWindow.fit(latest, limits.historyTokens()));
-    }
-
-    /** Whole seconds until the holder's lease lapses, at least one. */
-    private static Duration retryAfter(Instant now, Instant until) {
-        long millis = Duration.between(now, until).toMillis();
-        return Duration.ofSeconds(Math.max(1, (millis + 999) / 1000));
     }
 }

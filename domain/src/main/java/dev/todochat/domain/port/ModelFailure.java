@@ -10,15 +10,15 @@ import java.util.Optional;
 public final class ModelFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** Why the model failed; each maps to one HTTP status. */
+    /** Why the model failed; each adapter tells its callers in its own terms. */
     public enum Kind {
-        /** The model service answered with an error or something that is not a valid reply (502). */
+        /** The model service answered with an error or something that is not a valid reply. */
         UPSTREAM_ERROR,
-        /** The model service cannot be reached or is overloaded (503). */
+        /** The model service cannot be reached or is overloaded: worth trying again later. */
         UNAVAILABLE,
-        /** The model service limits our rate (503 with Retry-After). */
+        /** The model service limits our rate: worth trying again after the retry hint, when it gave one. */
         RATE_LIMITED,
-        /** The model did not answer in time (504). */
+        /** The model did not answer in time. */
         TIMEOUT
     }
 
@@ -39,6 +39,7 @@ public final class ModelFailure extends RuntimeException {
         return kind;
     }
 
+    /** How long the model service asked us to wait, when it said; never rounded. */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }
