@@ -91,11 +91,6 @@ public final class Tokens {
         this(builder().secret(secret).clock(clock));
     }
 
-    /** HS256 tokens checked against the system clock. */
-    public static Tokens hs256(byte[] secret) {
-        return new Tokens(secret, Clock.systemUTC());
-    }
-
     public static Builder builder() {
         return new Builder();
     }

@@ -19,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,7 +69,7 @@ class ServletMountsTest {
                 .storage(new UnusedStorage())
                 .model(new UnusedModel())
                 .build();
-        return TodoChatHttp.builder().chat(chat).tokens(Tokens.hs256(SECRET)).databaseReachable(() -> true).port(0);
+        return TodoChatHttp.builder().chat(chat).tokens(new Tokens(SECRET, Clock.systemUTC())).databaseReachable(() -> true).port(0);
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

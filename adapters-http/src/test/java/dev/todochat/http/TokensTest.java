@@ -32,7 +32,7 @@ class TokensTest {
 
     @Test
     void should_refuse_a_secret_shorter_than_256_bits_with_a_clear_message() {
-        assertThatThrownBy(() -> Tokens.hs256("too-short".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> new Tokens("too-short".getBytes(StandardCharsets.UTF_8), Clock.systemUTC()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("9 bytes")
                 .hasMessageContaining("at least 32 bytes (256 bits)");

@@ -27,17 +27,16 @@ import java.util.Objects;
  */
 public final class TodoChat {
     private final Storage storage;
-    private final LanguageModel model;
     private final TaskTools tools;
     private final ChatCycle cycle;
     private final Clock clock;
 
     private TodoChat(Builder builder) {
         this.storage = Objects.requireNonNull(builder.storage, "storage");
-        this.model = Objects.requireNonNull(builder.model, "model");
         this.tools = new TaskTools();
         this.clock = builder.clock;
-        this.cycle = new ChatCycle(storage, model, tools, builder.clock, builder.ids, builder.limits);
+        this.cycle = new ChatCycle(storage, Objects.requireNonNull(builder.model, "model"), tools, builder.clock,
+                builder.ids, builder.limits);
     }
 
     public static Builder builder() {
@@ -84,15 +83,6 @@ public final class TodoChat {
     /** The tools the model (and MCP clients) can call. */
     public TaskTools tools() {
         return tools;
-    }
-
-    /** The model in use, for start-up and health output. */
-    public LanguageModel model() {
-        return model;
-    }
-
-    public Storage storage() {
-        return storage;
     }
 
     /** Builds a {@link TodoChat}; storage and model are required, the rest have server defaults. */

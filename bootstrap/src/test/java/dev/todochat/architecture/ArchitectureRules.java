@@ -1,6 +1,7 @@
 package dev.todochat.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -22,8 +23,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * checks nothing must not pass.
  */
 final class ArchitectureRules {
-    /** The adapter packages below the root: each is one adapter module. */
-    static final List<String> ADAPTERS = List.of("persistence", "llm", "mcp", "http");
+    /** The packages below the root that are not adapters: every other one is an adapter module. */
+    private static final Set<String> NOT_ADAPTERS = Set.of("domain", "application", "bootstrap", "testing");
 
     private static final Set<String> MUTABLE_TYPES = Set.of(
             "java.util.ArrayList", "java.util.LinkedList", "java.util.HashMap", "java.util.LinkedHashMap",
@@ -50,8 +51,54 @@ final class ArchitectureRules {
                 .because("policies around the chat cycle know ports, not technologies");
     }
 
-    static ArchRule adapterIgnoresOtherAdapters(String root, String adapter) {
-        String[] others = ADAPTERS.stream().filter(a -> !a.equals(adapter)).map(a -> root + "." + a + "..")
+    /**
+     * The adapters, read from the packages of {@code classes}: every package right below {@code root} except the
+     * domain, the application, the bootstrap and the test fixtures. A new adapter is checked without being listed.
+     *
+     * @throws IllegalStateException when there is none: rules over no adapter would check nothing
+     */
+    static List<String> adapters(JavaClasses classes, String root) {
+        List<String> adapters = classes.stream()
+                .map(JavaClass::getPackageName)
+                .filter(name -> name.startsWith(root + "."))
+                .map(name -> name.substring(root.length() + 1).split("\\.")[0])
+                .filter(name -> !NOT_ADAPTERS.contains(name))
+                .distinct().sorted().toList();
+        if (adapters.isEmpty()) {
+            throw new IllegalStateException("no adapter package below " + root);
+        }
+        return adapters;
+    }
+
+    /**
+     * A module's {@code internal} packages are its own: no class of another module (the first package below the
+     * root) depends on them. The public types there exist for the module's own packages, not for its users.
+     */
+    static ArchRule internalsStayInTheirModule(String root) {
+        return classes().that().resideInAPackage(root + "..")
+                .should(new ArchCondition<>("not depend on another module's internal packages") {
+                    @Override
+                    public void check(JavaClass origin, ConditionEvents events) {
+                        origin.getDirectDependenciesFromSelf().forEach(dependency -> {
+                            String target = dependency.getTargetClass().getPackageName();
+                            boolean internal = target.startsWith(root + ".")
+                                    && (target.contains(".internal.") || target.endsWith(".internal"));
+                            if (internal && !module(root, target).equals(module(root, origin.getPackageName()))) {
+                                events.add(SimpleConditionEvent.violated(origin, dependency.getDescription()));
+                            }
+                        });
+                    }
+                })
+                .allowEmptyShould(false)
+                .because("only the module that owns an internal package may change it without telling anyone");
+    }
+
+    private static String module(String root, String packageName) {
+        return packageName.length() <= root.length() ? "" : packageName.substring(root.length() + 1).split("\\.")[0];
+    }
+
+    static ArchRule adapterIgnoresOtherAdapters(JavaClasses classes, String root, String adapter) {
+        String[] others = adapters(classes, root).stream().filter(a -> !a.equals(adapter)).map(a -> root + "." + a + "..")
                 .toArray(String[]::new);
         String[] forbidden = Arrays.copyOf(others, others.length + 1);
         forbidden[others.length] = root + ".bootstrap..";

@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The rules themselves, against fixtures with known violations and against an empty package. */
@@ -29,7 +30,21 @@ class ArchitectureRulesTest {
 
     @Test
     void an_adapter_that_imports_another_adapter_is_caught() {
-        assertFails(ArchitectureRules.adapterIgnoresOtherAdapters(FIXTURE, "http"), "ReachesIntoStorage");
+        assertFails(ArchitectureRules.adapterIgnoresOtherAdapters(FIXTURES, FIXTURE, "http"), "ReachesIntoStorage");
+    }
+
+    @Test
+    void the_adapters_are_the_packages_that_are_not_the_core() {
+        assertThat(ArchitectureRules.adapters(FIXTURES, FIXTURE)).containsExactly("http", "llm", "persistence");
+        assertThatThrownBy(() -> ArchitectureRules.adapters(FIXTURES, NOTHING))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void a_module_that_uses_another_modules_internals_is_caught_but_the_owner_is_not() {
+        assertFails(ArchitectureRules.internalsStayInTheirModule(FIXTURE), "ReachesIntoInternals");
+        assertThatThrownBy(() -> ArchitectureRules.internalsStayInTheirModule(FIXTURE).check(FIXTURES))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("UsesOwnInternals"));
     }
 
     @Test
@@ -42,7 +57,7 @@ class ArchitectureRulesTest {
         assertFails(ArchitectureRules.noMutableStaticState(FIXTURE), "StaticCache.entries");
         assertFails(ArchitectureRules.noMutableStaticState(FIXTURE), "StaticCache.counter");
         assertThatThrownBy(() -> ArchitectureRules.noMutableStaticState(FIXTURE).check(FIXTURES))
-                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.getMessage())
+                .satisfies(e -> assertThat(e.getMessage())
                         .doesNotContain("StaticConstants"));
     }
 
@@ -50,7 +65,9 @@ class ArchitectureRulesTest {
     void every_rule_fails_when_its_package_is_empty() {
         assertFails(ArchitectureRules.domainDependsOnTheJdkOnly(NOTHING), "failed to check any classes");
         assertFails(ArchitectureRules.applicationDependsOnTheDomainOnly(NOTHING), "failed to check any classes");
-        assertFails(ArchitectureRules.adapterIgnoresOtherAdapters(FIXTURE, "mcp"), "failed to check any classes");
+        assertFails(ArchitectureRules.adapterIgnoresOtherAdapters(FIXTURES, FIXTURE, "mcp"),
+                "failed to check any classes");
+        assertFails(ArchitectureRules.internalsStayInTheirModule(NOTHING), "failed to check any classes");
         assertFails(ArchitectureRules.modelAdaptersSeeDomainPortsOnly(NOTHING), "failed to check any classes");
         assertFails(ArchitectureRules.noMutableStaticState(NOTHING), "failed to check any classes");
     }

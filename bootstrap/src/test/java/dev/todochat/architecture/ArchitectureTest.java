@@ -9,13 +9,15 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The brief's dependency directions and the no-static-state rule, checked on the production classes. */
 class ArchitectureTest {
     private static final String ROOT = "dev.todochat";
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(ROOT);
-    static final List<String> ADAPTERS = ArchitectureRules.ADAPTERS;
+    static final List<String> ADAPTERS = ArchitectureRules.adapters(PRODUCTION, ROOT);
 
     @Test
     void the_domain_depends_on_the_jdk_only() {
@@ -30,12 +32,22 @@ class ArchitectureTest {
     @ParameterizedTest
     @FieldSource("ADAPTERS")
     void an_adapter_never_imports_another_adapter_or_the_bootstrap(String adapter) {
-        ArchitectureRules.adapterIgnoresOtherAdapters(ROOT, adapter).check(PRODUCTION);
+        ArchitectureRules.adapterIgnoresOtherAdapters(PRODUCTION, ROOT, adapter).check(PRODUCTION);
     }
 
     @Test
     void language_model_adapters_see_domain_ports_only() {
         ArchitectureRules.modelAdaptersSeeDomainPortsOnly(ROOT).check(PRODUCTION);
+    }
+
+    @Test
+    void the_adapters_are_read_from_the_packages() {
+        assertThat(ADAPTERS).contains("http", "persistence").doesNotContain("domain", "application", "testing");
+    }
+
+    @Test
+    void no_module_reaches_into_another_modules_internal_packages() {
+        ArchitectureRules.internalsStayInTheirModule(ROOT).check(PRODUCTION);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ class CliTest {
         String stdout = stdout();
         assertThat(stdout).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\n");
         byte[] secret = Files.readString(dataDir.resolve("jwt-secret")).strip().getBytes(StandardCharsets.UTF_8);
-        assertThat(Tokens.hs256(secret).verify(stdout.strip())).isEqualTo(new UserId("alice"));
+        assertThat(new Tokens(secret, Clock.systemUTC()).verify(stdout.strip())).isEqualTo(new UserId("alice"));
         assertThat(stderr()).contains("development secret", dataDir.resolve("jwt-secret").toString());
     }
 
@@ -43,7 +44,7 @@ class CliTest {
         int status = run(Map.of("JWT_SECRET", secret), "token", "--user", "bob", "--ttl", "30m");
 
         assertThat(status).isZero();
-        assertThat(Tokens.hs256(secret.getBytes(StandardCharsets.UTF_8)).verify(stdout().strip()))
+        assertThat(new Tokens(secret.getBytes(StandardCharsets.UTF_8), Clock.systemUTC()).verify(stdout().strip()))
                 .isEqualTo(new UserId("bob"));
         assertThat(stderr()).isEmpty();
         assertThat(dataDir.resolve("jwt-secret")).doesNotExist();

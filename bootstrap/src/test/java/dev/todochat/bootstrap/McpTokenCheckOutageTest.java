@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +39,7 @@ class McpTokenCheckOutageTest {
         McpHttpEndpoint mcp = TodoChatMcp.streamableHttp(chat, token -> {
             throw new IllegalStateException("the key set cannot be fetched");
         }, McpHttpSettings.loopbackOnly());
-        TodoChatHttp.Builder builder = TodoChatHttp.builder().chat(chat).tokens(Tokens.hs256(RunningServer.SECRET))
+        TodoChatHttp.Builder builder = TodoChatHttp.builder().chat(chat).tokens(new Tokens(RunningServer.SECRET, Clock.systemUTC()))
                 .databaseReachable(() -> false).port(0);
         mcp.filters().forEach(builder::filter);
         mcp.servlets().forEach(builder::servlet);

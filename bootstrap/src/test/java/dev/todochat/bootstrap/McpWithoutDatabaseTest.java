@@ -8,6 +8,7 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Without its database, {@code /mcp} still initializes and lists its tools, and a call says what went wrong. */
 class McpWithoutDatabaseTest {
-    private final Tokens tokens = Tokens.hs256(RunningServer.SECRET);
+    private final Tokens tokens = new Tokens(RunningServer.SECRET, Clock.systemUTC());
     private final Server server = Server.start(PostgresDatabase.connect("postgres://postgres@127.0.0.1:1/none", 1),
             new OfflineAssistant(), tokens, Server.Options.defaults());
 

@@ -85,7 +85,7 @@ class RejectedRequestsTest {
 
     @Test
     void a_token_with_a_bad_signature_is_unauthorized() {
-        String forged = Tokens.hs256("another-secret-that-is-long-enough-too!".getBytes(StandardCharsets.UTF_8))
+        String forged = new Tokens("another-secret-that-is-long-enough-too!".getBytes(StandardCharsets.UTF_8), Clock.systemUTC())
                 .issue(new UserId("alice"), Duration.ofHours(1));
 
         RunningServer.Reply reply = server.post("/api/alice/chat", "Bearer " + forged, "{\"message\": \"Hello\"}");

@@ -25,6 +25,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ final class RunningServer implements AutoCloseable {
     private final McpHttpSettings mcp;
     private final boolean devSignIn;
     private final Protection protection;
-    private final Tokens tokens = Tokens.hs256(SECRET);
+    private final Tokens tokens = new Tokens(SECRET, Clock.systemUTC());
     private final HttpClient client = HttpClient.newHttpClient();
     private PostgresDatabase database;
     private Server server;

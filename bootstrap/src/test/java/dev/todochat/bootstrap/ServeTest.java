@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -69,7 +70,7 @@ class ServeTest {
                     "OPENAI_API_KEY", "sk-do-not-print", "OPENAI_BASE_URL", stub.baseUrl(), "OPENAI_MODEL", "stub-model");
 
             try (Server server = serve(env)) {
-                String token = Tokens.hs256("x".repeat(32).getBytes(StandardCharsets.UTF_8))
+                String token = new Tokens("x".repeat(32).getBytes(StandardCharsets.UTF_8), Clock.systemUTC())
                         .issue(new UserId("alice"), Duration.ofMinutes(5));
                 HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                                 URI.create("http://localhost:" + server.port() + "/api/alice/chat"))

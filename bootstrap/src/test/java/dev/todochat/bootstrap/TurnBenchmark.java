@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,7 +57,7 @@ public final class TurnBenchmark {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 16;
         Duration warmUp = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 60);
         Duration measured = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 30);
-        Tokens tokens = Tokens.hs256("benchmark-secret-of-at-least-32-bytes!!".getBytes());
+        Tokens tokens = new Tokens("benchmark-secret-of-at-least-32-bytes!!".getBytes(), Clock.systemUTC());
         PostgresDatabase database = PostgresDatabase.connect(TestPostgres.freshDatabaseUrl(), PostgresDatabase.DEFAULT_POOL_SIZE);
         database.migrate();
         try (Server server = Server.start(database, new InstantModel(), tokens, Server.Options.defaults());

@@ -12,13 +12,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A server whose database cannot be reached says so: in its health, and as a 503 rather than a 500 for a turn. */
 class WithoutDatabaseTest {
-    private final Tokens tokens = Tokens.hs256(RunningServer.SECRET);
+    private final Tokens tokens = new Tokens(RunningServer.SECRET, Clock.systemUTC());
     private final Server server = Server.start(PostgresDatabase.connect("postgres://postgres@127.0.0.1:1/none", 1),
             new OfflineAssistant(), tokens, Server.Options.defaults());
     private final HttpClient client = HttpClient.newHttpClient();

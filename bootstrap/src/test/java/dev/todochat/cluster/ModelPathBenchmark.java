@@ -24,6 +24,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,7 +86,7 @@ public final class ModelPathBenchmark {
         Duration delay = Duration.ofMillis(rest.length > 1 ? Long.parseLong(rest[1]) : 0);
         Duration warmUp = Duration.ofSeconds(rest.length > 2 ? Long.parseLong(rest[2]) : 60);
         Duration measured = Duration.ofSeconds(rest.length > 3 ? Long.parseLong(rest[3]) : 30);
-        Tokens tokens = Tokens.hs256(SECRET.getBytes(StandardCharsets.UTF_8));
+        Tokens tokens = new Tokens(SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
         String databaseUrl = TestPostgres.freshDatabaseUrl();
         Path workDir = Files.createTempDirectory("todochat-benchmark");
         try (OpenAiStub model = OpenAiStub.responding(delay, ModelPathBenchmark::answer);

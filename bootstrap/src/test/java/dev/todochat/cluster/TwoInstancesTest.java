@@ -22,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ class TwoInstancesTest {
     Path workDir;
 
     private final HttpClient client = HttpClient.newHttpClient();
-    private final String token = Tokens.hs256(SECRET.getBytes(StandardCharsets.UTF_8))
+    private final String token = new Tokens(SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC())
             .issue(new UserId("alice"), Duration.ofHours(1));
 
     @Test
