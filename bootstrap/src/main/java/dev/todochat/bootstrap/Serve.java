@@ -28,7 +28,6 @@ final class Serve {
         if (secret.generated()) {
             err.print(Announcements.developmentSecret(secret.source()));
         }
-        LanguageModel model = config.openAi().<LanguageModel>map(OpenAiModel::new).orElseGet(OfflineAssistant::new);
         if (config.databaseUrl().isEmpty()) {
             out.println("Starting the embedded PostgreSQL in " + config.embeddedPostgresDir() + " ...");
         }
@@ -40,6 +39,8 @@ final class Serve {
             throw e;
         }
         boolean devSignIn = offersDevSignIn(config, secret);
+        // made only once the database is up, so that a failed start before this point has no client to close
+        LanguageModel model = config.openAi().<LanguageModel>map(OpenAiModel::new).orElseGet(OfflineAssistant::new);
         Server server = Server.start(database, model, tokens, new Server.Options(config.port(), config.mcp(),
                 devSignIn, config.protection(), config.limits()));
         out.print(Announcements.started(server.port(), database.describe(), model.describe(),

@@ -24,13 +24,15 @@ final class Server implements AutoCloseable {
 
     private final TodoChatHttp http;
     private final PostgresDatabase database;
+    private final LanguageModel model;
     private final Telemetry telemetry;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private Server(TodoChatHttp http, PostgresDatabase database, Telemetry telemetry) {
+    private Server(TodoChatHttp http, PostgresDatabase database, LanguageModel model, Telemetry telemetry) {
         this.http = http;
         this.database = database;
+        this.model = model;
         this.telemetry = telemetry;
     }
 
@@ -82,7 +84,8 @@ final class Server implements AutoCloseable {
 
     /**
      * Serves {@code database} (already migrated) with {@code model}: the chat API, the page and {@code /mcp} on one
-     * port. Closes the database if the port cannot be bound.
+     * port. The server owns both from here: it closes them when it stops, or at once if the port cannot be bound (a
+     * model that holds connections, such as the OpenAI client, is {@link AutoCloseable}).
      */
     static Server start(PostgresDatabase database, LanguageModel model, Tokens tokens, Options options) {
         TodoChat chat = TodoChat.builder().storage(database.storage()).model(model).limits(options.limits()).build();
@@ -97,9 +100,10 @@ final class Server implements AutoCloseable {
                     .metrics(telemetry.registry(), telemetry.registry()::scrape);
             options.protection().applyTo(api, database);
             TodoChatHttp http = McpMount.onto(api, chat, tokens, options.mcp()).start();
-            return new Server(http, database, telemetry);
+            return new Server(http, database, model, telemetry);
         } catch (RuntimeException e) {
             telemetry.close();
+            close(model);
             database.close();
             throw e;
         }
@@ -124,9 +128,20 @@ final class Server implements AutoCloseable {
             http.close();
         } finally {
             telemetry.close();
+            close(model);
             database.close();
             LOG.info("stopped");
             stopped.countDown();
+        }
+    }
+
+    private static void close(LanguageModel model) {
+        if (model instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("the model's client did not close cleanly: {}", e.toString());
+            }
         }
     }
 }
