@@ -1,9 +1,17 @@
 package dev.todochat.mcp.internal;
 
+import dev.todochat.application.TodoChat;
+import dev.todochat.domain.TaskFilter;
+import dev.todochat.domain.UserId;
 import dev.todochat.domain.tool.TaskTools;
 import dev.todochat.domain.tool.ToolSpec;
+import dev.todochat.llm.scripted.ScriptedModel;
+import dev.todochat.testing.storage.InMemoryStorage;
+import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,5 +49,21 @@ class McpToolsTest {
                 .extracting(McpSchema.ToolAnnotations::readOnlyHint, McpSchema.ToolAnnotations::destructiveHint,
                         McpSchema.ToolAnnotations::idempotentHint)
                 .containsExactly(false, false, false);
+    }
+
+    @Test
+    void a_busy_storage_is_an_error_result_that_says_nothing_was_done_and_when_to_try_again() {
+        InMemoryStorage storage = new InMemoryStorage();
+        TodoChat chat = TodoChat.builder().storage(storage).model(ScriptedModel.create()).build();
+        McpTools tools = new McpTools(chat, McpJsonDefaults.getMapper());
+        storage.refuseNext(1);
+
+        McpSchema.CallToolResult result = tools.call(new UserId("alice"),
+                new McpSchema.CallToolRequest("add_task", Map.of("title", "buy milk")));
+
+        assertThat(result.isError()).isTrue();
+        assertThat(((McpSchema.TextContent) result.content().getFirst()).text())
+                .isEqualTo("The server is busy right now; nothing was done. Try again in 1 s.");
+        assertThat(chat.tasks(new UserId("alice")).list(TaskFilter.ALL)).isEmpty();
     }
 }
