@@ -14,7 +14,7 @@ import java.util.Optional;
  *
  * @param port            {@code PORT}, default 8080
  * @param databaseUrl     {@code DATABASE_URL}; unset means an embedded PostgreSQL under the data folder
- * @param dataDir         {@code TODOCHAT_DATA_DIR}, default {@code ~/.todochat}
+ * @param dataDir         {@code TODOCHAT_DATA_DIR}, default {@code ~/.todochat} with {@code ~} from {@code HOME}
  * @param jwtSecret       {@code JWT_SECRET}, else {@code BETTER_AUTH_SECRET}; unset means a generated one in the data
  *                        folder
  * @param openAi          the OpenAI-compatible model, when {@code OPENAI_API_KEY} or {@code OPENAI_BASE_URL} is set;
@@ -31,11 +31,15 @@ record Config(int port, Optional<String> databaseUrl, Path dataDir, Optional<Env
               ChatLimits limits) {
     static final int DEFAULT_PORT = 8080;
 
+    /**
+     * @param home the account's home folder as the JVM knows it ({@code user.home}); {@code HOME} wins when set
+     */
     static Config from(Map<String, String> env, Path home) {
         return new Config(
                 port(value(env, "PORT")),
                 value(env, "DATABASE_URL").map(String::strip),
-                value(env, "TODOCHAT_DATA_DIR").map(dir -> Path.of(dir.strip())).orElse(home.resolve(".todochat"))
+                value(env, "TODOCHAT_DATA_DIR").map(dir -> Path.of(dir.strip()))
+                        .orElse(home(env, home).resolve(".todochat"))
                         .toAbsolutePath(),
                 secret(env, "JWT_SECRET").or(() -> secret(env, "BETTER_AUTH_SECRET")),
                 ModelSettings.from(env),
@@ -73,6 +77,15 @@ record Config(int port, Optional<String> databaseUrl, Path dataDir, Optional<Env
 
     private static Optional<String> value(Map<String, String> env, String name) {
         return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
+    }
+
+    /**
+     * {@code ~} as shells read it: {@code HOME} when set. The JVM's {@code user.home} comes from the password database
+     * instead, so a fresh {@code HOME} (a sandbox, a CI job, {@code HOME=$(mktemp -d)}) would still reopen the
+     * account's old data.
+     */
+    static Path home(Map<String, String> env, Path userHome) {
+        return value(env, "HOME").map(dir -> Path.of(dir.strip())).orElse(userHome);
     }
 
     private static Optional<EnvSecret> secret(Map<String, String> env, String name) {
