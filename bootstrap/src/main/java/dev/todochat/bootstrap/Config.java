@@ -13,6 +13,8 @@ import java.util.Optional;
  * variables count as unset. Reading them has no side effects: the secret file and the database come later.
  *
  * @param port            {@code PORT}, default 8080
+ * @param host            {@code HOST}, the address to listen on; unset means loopback in development mode and every
+ *                        interface otherwise (see {@link Listening})
  * @param databaseUrl     {@code DATABASE_URL}; unset means an embedded PostgreSQL under the data folder
  * @param dataDir         {@code TODOCHAT_DATA_DIR}, default {@code ~/.todochat} with {@code ~} from {@code HOME}
  * @param jwtSecret       {@code JWT_SECRET}, else {@code BETTER_AUTH_SECRET}; unset means a generated one in the data
@@ -26,7 +28,7 @@ import java.util.Optional;
  * @param limits          the turn lease ({@code TURN_LEASE}) and the lifetime of idempotency keys
  *                        ({@code IDEMPOTENCY_KEY_TTL})
  */
-record Config(int port, Optional<String> databaseUrl, Path dataDir, Optional<EnvSecret> jwtSecret,
+record Config(int port, Optional<String> host, Optional<String> databaseUrl, Path dataDir, Optional<EnvSecret> jwtSecret,
               Optional<OpenAiSettings> openAi, McpHttpSettings mcp, TokenSettings tokens, Protection protection,
               ChatLimits limits) {
     static final int DEFAULT_PORT = 8080;
@@ -37,6 +39,7 @@ record Config(int port, Optional<String> databaseUrl, Path dataDir, Optional<Env
     static Config from(Map<String, String> env, Path home) {
         return new Config(
                 port(value(env, "PORT")),
+                value(env, "HOST").map(String::strip),
                 value(env, "DATABASE_URL").map(String::strip),
                 value(env, "TODOCHAT_DATA_DIR").map(dir -> Path.of(dir.strip()))
                         .orElse(home(env, home).resolve(".todochat"))
@@ -61,7 +64,7 @@ record Config(int port, Optional<String> databaseUrl, Path dataDir, Optional<Env
 
     @Override
     public String toString() {
-        return "Config[port=" + port + ", databaseUrl=" + (databaseUrl.isPresent() ? "<set>" : "<unset>")
+        return "Config[port=" + port + ", host=" + host.orElse("<unset>") + ", databaseUrl=" + (databaseUrl.isPresent() ? "<set>" : "<unset>")
                 + ", dataDir=" + dataDir + ", jwtSecret=" + jwtSecret.map(EnvSecret::toString).orElse("<file>")
                 + ", openAi=" + openAi.map(OpenAiSettings::toString).orElse("<offline assistant>") + ", mcp=" + mcp
                 + ", tokens=" + tokens + ", protection=" + protection + ", limits=" + limits + "]";
