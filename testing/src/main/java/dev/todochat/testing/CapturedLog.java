@@ -21,7 +21,14 @@ import java.util.List;
  */
 public final class CapturedLog implements AutoCloseable {
     private final Logger logger;
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            // fixes the MDC (the request id) now, on the logging thread; read later it would be the reader's
+            event.prepareForDeferredProcessing();
+            super.append(event);
+        }
+    };
 
     private CapturedLog(String name) {
         this.logger = (Logger) LoggerFactory.getLogger(name);
