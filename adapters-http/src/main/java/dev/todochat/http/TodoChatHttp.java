@@ -58,6 +58,7 @@ public final class TodoChatHttp implements AutoCloseable {
         private Tokens tokens;
         private BooleanSupplier databaseReachable;
         private int port = 8080;
+        private String host;
         private boolean devSignIn;
         private RateLimits rateLimits = (key, perMinute) -> RateLimits.Decision.allow();
         private int turnsPerUser;
@@ -131,6 +132,15 @@ public final class TodoChatHttp implements AutoCloseable {
         }
 
         /**
+         * The address to listen on, such as {@code 127.0.0.1} for this machine only or {@code 0.0.0.0} for every IPv4
+         * interface; null (the default) is every interface.
+         */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /**
          * Limits chat turns per minute for each user and for each client address, counted in {@code limits} (shared
          * by all instances when it is kept in the database); over a limit a turn gets 429 with {@code Retry-After}.
          * 0 is no limit; without this call there is none.
@@ -171,6 +181,7 @@ public final class TodoChatHttp implements AutoCloseable {
                 Api.configure(cfg, todoChat, verifier, reachable, devSignIn, Optional.ofNullable(metrics));
                 protection.install(cfg, verifier);
                 cfg.jetty.port = port;
+                cfg.jetty.host = host;
                 cfg.jetty.modifyServletContextHandler(mounts::install);
             });
             return new TodoChatHttp(app.start());

@@ -1,6 +1,7 @@
 package dev.todochat.http;
 
 import dev.todochat.domain.UserId;
+import dev.todochat.testing.CapturedLog;
 import dev.todochat.testing.ManualClock;
 import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.Jwts;
@@ -114,9 +115,14 @@ class JwksTokensTest {
         jwks.close();
         clock.advance(Duration.ofMinutes(1));
 
-        assertThat(unreachable.verify(signed("ed-1", ED, "EdDSA"))).isEqualTo(new UserId("alice"));
-        assertThatThrownBy(() -> unreachable.verify(signed("ed-2", TestKeys.ed25519(), "EdDSA")))
-                .isInstanceOf(SigningKeysUnavailable.class);
+        try (CapturedLog log = CapturedLog.of("dev.todochat.http.internal.JwksKeySet")) {
+            assertThat(unreachable.verify(signed("ed-1", ED, "EdDSA"))).isEqualTo(new UserId("alice"));
+            assertThatThrownBy(() -> unreachable.verify(signed("ed-2", TestKeys.ed25519(), "EdDSA")))
+                    .isInstanceOf(SigningKeysUnavailable.class);
+
+            assertThat(log.messages()).isNotEmpty().allSatisfy(message -> assertThat(message)
+                    .startsWith("cannot fetch the signing keys from " + jwks.url()).endsWith("key(s) known"));
+        }
     }
 
     @Test

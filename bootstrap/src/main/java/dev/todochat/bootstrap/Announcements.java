@@ -12,13 +12,15 @@ final class Announcements {
     private Announcements() {
     }
 
-    static String started(int port, String database, String model, boolean embeddedDatabase, boolean offlineModel,
-                          boolean devSignIn) {
-        String base = "http://localhost:" + port;
+    static String started(Listening listening, int port, String database, String model, boolean embeddedDatabase,
+                          boolean offlineModel, boolean devSignIn) {
+        String base = "http://" + listening.linkHost() + ":" + port;
         StringBuilder text = new StringBuilder()
                 .append("todochat is listening on ").append(base).append('\n')
+                .append("  address:  ").append(listening.describe(port)).append('\n')
                 .append("  web page: ").append(base).append('/')
-                .append(devSignIn ? " (development mode: sign in with any user name)" : " (sign in with a token)")
+                .append(devSignIn ? " (development mode: sign in with any user name, on this machine only)"
+                        : " (sign in with a token)")
                 .append('\n')
                 .append("  database: ").append(database).append('\n');
         if (embeddedDatabase) {

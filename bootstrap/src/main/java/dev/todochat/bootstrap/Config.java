@@ -15,8 +15,10 @@ import static dev.todochat.bootstrap.Env.value;
  * variables count as unset. Reading them has no side effects: the secret file and the database come later.
  *
  * @param port            {@code PORT}, default 8080
+ * @param host            {@code HOST}, the address to listen on; unset means loopback in development mode and every
+ *                        interface otherwise (see {@link Listening})
  * @param databaseUrl     {@code DATABASE_URL}; unset means an embedded PostgreSQL under the data folder
- * @param dataDir         {@code TODOCHAT_DATA_DIR}, default {@code ~/.todochat}
+ * @param dataDir         {@code TODOCHAT_DATA_DIR}, default {@code ~/.todochat} with {@code ~} from {@code HOME}
  * @param jwtSecret       {@code JWT_SECRET}, else {@code BETTER_AUTH_SECRET}; unset means a generated one in the data
  *                        folder
  * @param openAi          the OpenAI-compatible model, when {@code OPENAI_API_KEY} or {@code OPENAI_BASE_URL} is set;
@@ -28,16 +30,20 @@ import static dev.todochat.bootstrap.Env.value;
  * @param limits          the turn lease ({@code TURN_LEASE}) and the lifetime of idempotency keys
  *                        ({@code IDEMPOTENCY_KEY_TTL})
  */
-record Config(int port, Optional<String> databaseUrl, Path dataDir, Optional<EnvSecret> jwtSecret,
+record Config(int port, Optional<String> host, Optional<String> databaseUrl, Path dataDir, Optional<EnvSecret> jwtSecret,
               Optional<OpenAiSettings> openAi, McpHttpSettings mcp, TokenSettings tokens, Protection protection,
               ChatLimits limits) {
     static final int DEFAULT_PORT = 8080;
 
+    /**
+     * @param home the account's home folder as the JVM knows it ({@code user.home}); {@code HOME} wins when set
+     */
     static Config from(Map<String, String> env, Path home) {
         return new Config(
                 port(value(env, "PORT")),
+                value(env, "HOST"),
                 value(env, "DATABASE_URL"),
-                value(env, "TODOCHAT_DATA_DIR").map(Path::of).orElse(home.resolve(".todochat"))
+                value(env, "TODOCHAT_DATA_DIR").map(Path::of).orElse(home(env, home).resolve(".todochat"))
                         .toAbsolutePath(),
                 secret(env, "JWT_SECRET").or(() -> secret(env, "BETTER_AUTH_SECRET")),
                 ModelSettings.from(env),
@@ -59,7 +65,7 @@ record Config(int port, Optional<String> databaseUrl, Path dataDir, Optional<Env
 
     @Override
     public String toString() {
-        return "Config[port=" + port + ", databaseUrl=" + (databaseUrl.isPresent() ? "<set>" : "<unset>")
+        return "Config[port=" + port + ", host=" + host.orElse("<unset>") + ", databaseUrl=" + (databaseUrl.isPresent() ? "<set>" : "<unset>")
                 + ", dataDir=" + dataDir + ", jwtSecret=" + jwtSecret.map(EnvSecret::toString).orElse("<file>")
                 + ", openAi=" + openAi.map(OpenAiSettings::toString).orElse("<offline assistant>") + ", mcp=" + mcp
                 + ", tokens=" + tokens + ", protection=" + protection + ", limits=" + limits + "]";
@@ -71,6 +77,15 @@ record Config(int port, Optional<String> databaseUrl, Path dataDir, Optional<Env
         public String toString() {
             return variable + "=<hidden>";
         }
+    }
+
+    /**
+     * {@code ~} as shells read it: {@code HOME} when set. The JVM's {@code user.home} comes from the password database
+     * instead, so a fresh {@code HOME} (a sandbox, a CI job, {@code HOME=$(mktemp -d)}) would still reopen the
+     * account's old data.
+     */
+    static Path home(Map<String, String> env, Path userHome) {
+        return value(env, "HOME").map(Path::of).orElse(userHome);
     }
 
     private static Optional<EnvSecret> secret(Map<String, String> env, String name) {

@@ -41,17 +41,18 @@ final class Serve {
         boolean devSignIn = offersDevSignIn(config, secret);
         // made only once the database is up, so that a failed start before this point has no client to close
         LanguageModel model = config.openAi().<LanguageModel>map(OpenAiModel::new).orElseGet(OfflineAssistant::new);
-        Server server = Server.start(database, model, tokens, new Server.Options(config.port(), config.mcp(),
-                devSignIn, config.protection(), config.limits()));
-        out.print(Announcements.started(server.port(), database.describe(), model.describe(),
+        Listening listening = Listening.choose(config.host(), devSignIn);
+        Server server = Server.start(database, model, tokens, new Server.Options(config.port(), listening.host(),
+                config.mcp(), devSignIn, config.protection(), config.limits()));
+        out.print(Announcements.started(listening, server.port(), database.describe(), model.describe(),
                 config.databaseUrl().isEmpty(), config.openAi().isEmpty(), devSignIn));
         return server;
     }
 
     /**
-     * Whether the page may sign anyone in by name: only in the default mode a newcomer starts in, the embedded
-     * database with the generated development secret. With a real database or a real secret, tokens must come from
-     * the host application.
+     * Whether the page may sign anyone in by name: only in the default mode a newcomer starts in (development mode),
+     * the embedded database with the generated development secret; the server then listens on loopback unless
+     * {@code HOST} says otherwise. With a real database or a real secret, tokens must come from the host application.
      */
     static boolean offersDevSignIn(Config config, JwtSecret secret) {
         return config.databaseUrl().isEmpty() && secret.generated();

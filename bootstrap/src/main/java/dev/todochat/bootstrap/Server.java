@@ -11,6 +11,7 @@ import dev.todochat.persistence.PostgresDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -58,27 +59,37 @@ final class Server implements AutoCloseable {
      * How one server is set up besides its database, model and tokens.
      *
      * @param port       the HTTP port; 0 picks a free one
+     * @param host       the address to listen on; empty is every interface
      * @param mcp        the MCP endpoint's origins, hosts and public address
      * @param devSignIn  whether the page offers sign-in with any name (see {@link Serve#offersDevSignIn})
      * @param protection the rate limits, trusted proxies and CORS origins
      * @param limits     the bounds of a turn, its lease and the lifetime of idempotency keys
      */
-    record Options(int port, McpHttpSettings mcp, boolean devSignIn, Protection protection, ChatLimits limits) {
-        /** A free port, MCP for loopback clients, no dev sign-in, no rate limits, the default turn limits. */
+    record Options(int port, Optional<String> host, McpHttpSettings mcp, boolean devSignIn, Protection protection,
+                   ChatLimits limits) {
+        /**
+         * A free port on every interface, MCP for loopback clients, no dev sign-in, no rate limits, the default turn
+         * limits.
+         */
         static Options defaults() {
-            return new Options(0, McpHttpSettings.loopbackOnly(), false, Protection.off(), ChatLimits.DEFAULT);
+            return new Options(0, Optional.empty(), McpHttpSettings.loopbackOnly(), false, Protection.off(),
+                    ChatLimits.DEFAULT);
         }
 
         Options withMcp(McpHttpSettings settings) {
-            return new Options(port, settings, devSignIn, protection, limits);
+            return new Options(port, host, settings, devSignIn, protection, limits);
         }
 
         Options withDevSignIn(boolean offered) {
-            return new Options(port, mcp, offered, protection, limits);
+            return new Options(port, host, mcp, offered, protection, limits);
         }
 
         Options withProtection(Protection settings) {
-            return new Options(port, mcp, devSignIn, settings, limits);
+            return new Options(port, host, mcp, devSignIn, settings, limits);
+        }
+
+        Options withListening(int listenPort, Optional<String> listenHost) {
+            return new Options(listenPort, listenHost, mcp, devSignIn, protection, limits);
         }
     }
 
@@ -96,6 +107,7 @@ final class Server implements AutoCloseable {
                     .tokens(tokens)
                     .databaseReachable(database::isReachable)
                     .port(options.port())
+                    .host(options.host().orElse(null))
                     .devSignIn(options.devSignIn())
                     .metrics(telemetry.registry(), telemetry.registry()::scrape);
             options.protection().applyTo(api, database);
@@ -105,7 +117,7 @@ final class Server implements AutoCloseable {
             telemetry.close();
             close(model);
             database.close();
-            throw e;
+            throw Listening.explainFailure(e, options.port(), options.host());
         }
     }
 

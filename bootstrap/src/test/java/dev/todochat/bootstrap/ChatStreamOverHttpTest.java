@@ -11,6 +11,7 @@ import dev.todochat.llm.openai.OpenAiSettings;
 import dev.todochat.testing.openai.OpenAiStub;
 import dev.todochat.testing.openai.StubToolCall;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * committed, then the whole answer.
  */
 class ChatStreamOverHttpTest {
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private record Event(String name, JsonNode data) {
@@ -101,6 +104,8 @@ class ChatStreamOverHttpTest {
             assertThat(events.get(2).data().get("error").asText()).startsWith("Model");
             assertThat(server.tasksOf("alice")).extracting(task -> task.title())
                     .containsExactlyInAnyOrder("buy milk", "call mom");
+            assertThat(logs.problems()).isNotEmpty().allSatisfy(warning ->
+                    assertThat(warning.getFormattedMessage()).contains("failed: UPSTREAM_ERROR"));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.todochat.bootstrap;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.todochat.llm.offline.OfflineAssistant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -43,7 +45,14 @@ class InputFuzzTest {
             "x".repeat(2001), "<img src=x onerror=alert(1)>", "'; DROP TABLE tasks; --", "\uD800", "\\u0000",
             "buy milk", "Mark buy milk as done", "Delete task 1", "Rename task 1 to x", "null", "9".repeat(400));
 
+    /** The only complaints random input may cause: the MCP SDK refusing a message, and our shield answering 400. */
+    private static final List<String> EXPECTED_COMPLAINTS = List.of(
+            "io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport",
+            "dev.todochat.mcp.internal.SdkErrorShield");
+
     private final Random random = new Random(SEED);
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
 
     @Test
     void random_input_on_every_surface_never_gets_a_5xx_and_never_touches_another_users_data() throws Exception {
@@ -82,6 +91,7 @@ class InputFuzzTest {
             }
 
             assertThat(snapshot(server.databaseUrl(), "bob")).as("bob's rows, seed %d", SEED).isEqualTo(before);
+            assertThat(logs.problems()).extracting(ILoggingEvent::getLoggerName).isSubsetOf(EXPECTED_COMPLAINTS);
         }
     }
 
@@ -98,6 +108,7 @@ class InputFuzzTest {
                 assertThat(reply.status()).as(message).isBetween(200, 499);
                 assertThat(reply.body()).as(message).doesNotContain("stackTrace", "Exception", "at io.");
             }
+            assertThat(logs.problems()).extracting(ILoggingEvent::getLoggerName).isSubsetOf(EXPECTED_COMPLAINTS);
         }
     }
 

@@ -99,7 +99,9 @@ class McpOverHttpTest {
     void bad_calls_give_error_results_with_a_message_the_agent_can_act_on() {
         McpSyncClient alice = client("alice");
 
-        assertThat(error(call(alice, "add_task", Map.of()))).isEqualTo("title must not be empty");
+        assertThat(error(call(alice, "add_task", Map.of()))).isEqualTo(
+                "title is missing: add_task takes {\"title\": \"...\", \"description\": optional}");
+        assertThat(error(call(alice, "add_task", Map.of("title", " ")))).isEqualTo("title must not be empty");
         assertThat(error(call(alice, "complete_task", Map.of("task_id", "abc"))))
                 .isEqualTo("task_id must be a whole number, such as 3");
         assertThat(error(call(alice, "delete_task", Map.of("task_id", 999))))

@@ -10,6 +10,7 @@ import dev.todochat.mcp.TodoChatMcp;
 import dev.todochat.persistence.PostgresDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * would send the client to sign in again.
  */
 class McpTokenCheckOutageTest {
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
     private final PostgresDatabase database = PostgresDatabase.connect("postgres://postgres@127.0.0.1:1/none", 1);
     private TodoChatHttp http;
 
@@ -56,5 +59,9 @@ class McpTokenCheckOutageTest {
         assertThat(reply.headers().firstValue("Retry-After")).contains("5");
         assertThat(reply.headers().firstValue("WWW-Authenticate")).isEmpty();
         assertThat(reply.body()).contains("cannot be checked right now").doesNotContain("key set");
+        assertThat(logs.problems()).singleElement().satisfies(warning -> {
+            assertThat(warning.getFormattedMessage()).isEqualTo("a bearer token could not be checked");
+            assertThat(warning.getThrowableProxy().getMessage()).isEqualTo("the key set cannot be fetched");
+        });
     }
 }

@@ -7,6 +7,7 @@ import dev.todochat.persistence.PostgresDatabase;
 import io.modelcontextprotocol.client.McpSyncClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Without its database, {@code /mcp} still initializes and lists its tools, and a call says what went wrong. */
 class McpWithoutDatabaseTest {
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
     private final Tokens tokens = new Tokens(RunningServer.SECRET, Clock.systemUTC());
     private final Server server = Server.start(PostgresDatabase.connect("postgres://postgres@127.0.0.1:1/none", 1),
             new OfflineAssistant(), tokens, Server.Options.defaults());
@@ -34,8 +37,14 @@ class McpWithoutDatabaseTest {
             client.initialize();
 
             assertThat(client.listTools().tools()).hasSize(5);
-            assertThat(error(call(client, "add_task", Map.of("title", "buy milk"))))
-                    .startsWith("The todo list cannot be reached right now; try again shortly (request id ");
+            String error = error(call(client, "add_task", Map.of("title", "buy milk")));
+
+            assertThat(error).startsWith("The todo list cannot be reached right now; try again shortly (request id ");
+            String requestId = error.replaceAll(".*request id ([0-9a-f-]{36}).*", "$1");
+            assertThat(logs.problems()).singleElement().satisfies(logged -> {
+                assertThat(logged.getFormattedMessage()).isEqualTo("MCP tool call " + requestId + " (add_task) failed");
+                assertThat(logged.getThrowableProxy()).as("the cause is logged, for the operator").isNotNull();
+            });
         }
     }
 }

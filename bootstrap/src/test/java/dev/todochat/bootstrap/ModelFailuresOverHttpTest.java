@@ -3,6 +3,7 @@ package dev.todochat.bootstrap;
 import dev.todochat.domain.port.ModelFailure;
 import dev.todochat.llm.scripted.ScriptedModel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 
@@ -10,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A failing model gets a clear 5xx, and the user's message stays recorded: the transcript never hides a turn. */
 class ModelFailuresOverHttpTest {
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
 
     @Test
     void an_unavailable_model_is_503_with_retry_after_and_the_message_stays_recorded() {
@@ -67,6 +70,11 @@ class ModelFailuresOverHttpTest {
             assertThat(reply.json().get("details").asText())
                     .containsPattern("request id [0-9a-f-]{36}")
                     .doesNotContain("scripted model", "Exception", "at dev.");
+            String requestId = reply.json().get("details").asText().replaceAll(".*request id ([0-9a-f-]{36}).*", "$1");
+            assertThat(logs.problems()).singleElement().satisfies(error -> {
+                assertThat(error.getFormattedMessage()).startsWith("request " + requestId + " (POST /api/alice/chat) failed");
+                assertThat(error.getThrowableProxy()).as("the stack trace is logged, for the operator").isNotNull();
+            });
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.todochat.llm.openai.OpenAiSettings;
 import dev.todochat.testing.openai.OpenAiStub;
 import dev.todochat.testing.openai.StubToolCall;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -27,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * transcript stays true and the conversation stays usable.
  */
 class OpenAiOverHttpTest {
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
     /** Patient enough that a loaded CI machine never turns a prompt stub answer into a timeout. */
     private static final Duration PATIENT = Duration.ofSeconds(10);
 
@@ -125,6 +128,8 @@ class OpenAiOverHttpTest {
             assertThat(failed.status()).isEqualTo(fault.status);
             assertThat(failed.json().get("error").asText()).startsWith("Model");
             assertThat(failed.body()).doesNotContain("sk-test-key", "Stub failure", "chatcmpl-broken");
+            assertThat(logs.problems()).isNotEmpty().allSatisfy(warning -> assertThat(warning.getLoggerName())
+                    .isEqualTo("dev.todochat.llm.openai.OpenAiModel"));
             if (failed.status() == 503) {
                 assertThat(failed.header("Retry-After")).matches("[1-9][0-9]*");
             }

@@ -5,6 +5,7 @@ import dev.todochat.http.TrustedProxies;
 import dev.todochat.llm.offline.OfflineAssistant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.util.List;
@@ -18,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is the first to meet the busy pool; with them off, the turn's first transaction is.
  */
 class OverloadOverHttpTest {
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
 
     @ParameterizedTest(name = "rate limits on: {0}")
     @ValueSource(booleans = {true, false})
@@ -41,6 +44,8 @@ class OverloadOverHttpTest {
             assertThat(body.get("details").asText()).contains("every database connection stayed in use");
             assertThat(body.size()).isEqualTo(2);
             assertThat(server.totalRows()).isEqualTo(rows);
+            assertThat(logs.problems()).isNotEmpty().allSatisfy(warning -> assertThat(warning.getFormattedMessage())
+                    .contains("refused: every database connection is in use"));
 
             RunningServer.Reply retried = server.chat("alice", "Add a task to buy milk");
 

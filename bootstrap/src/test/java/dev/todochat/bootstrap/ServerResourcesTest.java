@@ -41,7 +41,7 @@ class ServerResourcesTest {
     void a_server_that_cannot_take_its_port_closes_its_model_and_its_database() throws Exception {
         PostgresDatabase database = migrated();
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Server.Options options = new Server.Options(taken.getLocalPort(), Server.Options.defaults().mcp(), false,
+            Server.Options options = new Server.Options(taken.getLocalPort(), java.util.Optional.empty(), Server.Options.defaults().mcp(), false,
                     Protection.off(), Server.Options.defaults().limits());
 
             // Javalin logs its failed start as an ERROR: expected here, so kept off the console

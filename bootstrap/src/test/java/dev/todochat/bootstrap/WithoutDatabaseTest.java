@@ -7,6 +7,7 @@ import dev.todochat.llm.offline.OfflineAssistant;
 import dev.todochat.persistence.PostgresDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A server whose database cannot be reached says so: in its health, and as a 503 rather than a 500 for a turn. */
 class WithoutDatabaseTest {
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
     private final Tokens tokens = new Tokens(RunningServer.SECRET, Clock.systemUTC());
     private final Server server = Server.start(PostgresDatabase.connect("postgres://postgres@127.0.0.1:1/none", 1),
             new OfflineAssistant(), tokens, Server.Options.defaults());
@@ -47,6 +50,10 @@ class WithoutDatabaseTest {
         assertThat(reply.statusCode()).isEqualTo(503);
         assertThat(new ObjectMapper().readTree(reply.body()).get("error").asText()).isEqualTo("DatabaseUnavailable");
         assertThat(reply.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(logs.problems()).singleElement().satisfies(error -> {
+            assertThat(error.getFormattedMessage()).endsWith("(POST /api/alice/chat) failed");
+            assertThat(error.getThrowableProxy()).as("the cause is logged, for the operator").isNotNull();
+        });
     }
 
     private HttpRequest.Builder request(String path) {

@@ -15,17 +15,20 @@ import java.util.Optional;
 final class ChatBody {
     /** An example of a valid body, for the error when the body is not a JSON object. */
     static final String EXAMPLE = "{\"message\": \"Add a task to buy milk\"}";
+    /** The body's shape, for the error when its message is missing. */
+    static final String EXPECTED = "{\"message\": \"...\", \"conversation_id\": optional}";
 
     private ChatBody() {
     }
 
     static ChatRequest parse(JsonNode body) {
-        return new ChatRequest(message(body.get("message")), conversation(body.get("conversation_id")));
+        return new ChatRequest(message(body), conversation(body.get("conversation_id")));
     }
 
-    private static String message(JsonNode node) {
+    private static String message(JsonNode body) {
+        JsonNode node = body.get("message");
         if (node == null || node.isNull()) {
-            return null;
+            throw RequestBody.missing(body, "message", EXPECTED);
         }
         if (!node.isTextual()) {
             throw ApiError.badRequest("message must be a JSON string");

@@ -7,6 +7,8 @@ import io.javalin.http.Context;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A JSON object body of at most 64 KiB, read without trusting {@code Content-Length}; anything else is refused. */
 final class RequestBody {
@@ -83,6 +85,18 @@ final class RequestBody {
             throw ApiError.badRequest(field + " must be a JSON string");
         }
         return node.textValue();
+    }
+
+    /**
+     * A field the body must have but does not (absent, or JSON null): said as missing, not as empty, with the fields
+     * the body does have (a client that sent {@code "text"} sees its mistake) and the body expected.
+     */
+    static ApiError missing(JsonNode body, String field, String expected) {
+        List<String> present = new ArrayList<>();
+        body.fieldNames().forEachRemaining(name -> present.add("\"" + name + "\""));
+        String has = body.has(field) ? "it is null"
+                : present.isEmpty() ? "the body is empty" : "it has " + String.join(", ", present);
+        return ApiError.validationFailed("the \"" + field + "\" field is missing (" + has + "); send " + expected);
     }
 
     private static ApiError tooLarge() {

@@ -12,6 +12,7 @@ import dev.todochat.domain.TaskChanges;
 final class TaskBody {
     static final String NEW_EXAMPLE = "{\"title\": \"Water the plants\", \"description\": \"the big ones\"}";
     static final String CHANGE_EXAMPLE = "{\"completed\": true}";
+    static final String NEW_EXPECTED = "{\"title\": \"...\", \"description\": optional}";
 
     private TaskBody() {
     }
@@ -21,13 +22,18 @@ final class TaskBody {
     }
 
     static NewTask newTask(JsonNode body) {
-        return new NewTask(RequestBody.text(body, "title"), RequestBody.text(body, "description"));
+        String title = RequestBody.text(body, "title");
+        if (title == null) {
+            throw RequestBody.missing(body, "title", NEW_EXPECTED);
+        }
+        return new NewTask(title, RequestBody.text(body, "description"));
     }
 
     /** The fields to change: an absent field stays; {@code "description": null} or {@code ""} removes it. */
     static TaskChanges changes(JsonNode body) {
         if (!body.has("title") && !body.has("description") && !body.has("completed")) {
-            throw new InvalidInput("give at least one of title, description, completed");
+            throw new InvalidInput("give at least one of \"title\", \"description\", \"completed\", such as "
+                    + CHANGE_EXAMPLE);
         }
         if (body.has("title") && body.get("title").isNull()) {
             throw new InvalidInput("title must not be empty");

@@ -1,15 +1,11 @@
 package dev.todochat.llm.openai;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.todochat.domain.port.ModelFailure;
 import dev.todochat.domain.port.ModelFailure.Kind;
+import dev.todochat.testing.CapturedLog;
 import dev.todochat.testing.openai.OpenAiStub;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -23,18 +19,11 @@ class FaultsTest {
     private final OpenAiStub stub = OpenAiStub.start();
     private final RecordingSleeper sleeper = new RecordingSleeper();
     private final OpenAiModel model = Models.model(Models.settings(stub), sleeper);
-    private final Logger log = (Logger) LoggerFactory.getLogger(OpenAiModel.class);
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-
-    @BeforeEach
-    void listen() {
-        logged.start();
-        log.addAppender(logged);
-    }
+    private final CapturedLog logged = CapturedLog.of(OpenAiModel.class);
 
     @AfterEach
     void stop() {
-        log.detachAppender(logged);
+        logged.close();
         model.close();
         stub.close();
     }
@@ -157,7 +146,7 @@ class FaultsTest {
         assertThat(failure.kind()).isEqualTo(Kind.UPSTREAM_ERROR);
         assertThat(failure.getMessage()).isEqualTo("the model service refused the API key (HTTP 401)");
         assertThat(stub.requests()).hasSize(1);
-        assertThat(logged.list).singleElement().satisfies(event -> {
+        assertThat(logged.events()).singleElement().satisfies(event -> {
             assertThat(event.getLevel().toString()).isEqualTo("WARN");
             assertThat(event.getFormattedMessage()).contains("HTTP 401", "code=invalid_api_key")
                     .doesNotContain(Models.KEY, "Incorrect API key");
@@ -171,7 +160,7 @@ class FaultsTest {
         assertThat(failure).as("the call should fail").isNotNull();
         assertThat(failure.getMessage()).doesNotContain(Models.KEY);
         assertThat(failure.getCause()).isNull();
-        assertThat(logged.list).allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain(Models.KEY));
+        assertThat(logged.events()).allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain(Models.KEY));
         return failure;
     }
 }

@@ -4,6 +4,7 @@ import dev.todochat.domain.ToolCall;
 import dev.todochat.domain.Usage;
 import dev.todochat.domain.port.ModelFailure;
 import dev.todochat.domain.port.ModelReply;
+import dev.todochat.testing.CapturedLog;
 import dev.todochat.testing.openai.OpenAiStub;
 import dev.todochat.testing.openai.StubReply;
 import dev.todochat.testing.openai.StubToolCall;
@@ -26,9 +27,11 @@ class StreamingTest {
     private final OpenAiStub stub = OpenAiStub.start();
     private final OpenAiModel model = Models.model(stub);
     private final List<String> deltas = new ArrayList<>();
+    private final CapturedLog logged = CapturedLog.of(OpenAiModel.class);
 
     @AfterEach
     void stop() {
+        logged.close();
         model.close();
         stub.close();
     }
@@ -92,6 +95,8 @@ class StreamingTest {
                     assertThat(failure.getMessage()).doesNotContain("sk-upstream-secret", "overloaded");
                 });
         assertThat(deltas).containsExactly("Hi");
+        assertThat(logged.events()).singleElement().satisfies(event -> assertThat(event.getFormattedMessage())
+                .contains("UPSTREAM_ERROR").doesNotContain("sk-upstream-secret"));
     }
 
     private static String event(String data) {

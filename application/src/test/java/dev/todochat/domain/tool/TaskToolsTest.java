@@ -37,7 +37,9 @@ class TaskToolsTest {
 
     @Test
     void a_missing_or_too_long_title_is_an_error_result_the_model_can_act_on() {
-        assertThat(run(alice, "add_task", Map.of()).errorMessage()).isEqualTo("title must not be empty");
+        assertThat(run(alice, "add_task", Map.of()).errorMessage())
+                .isEqualTo("title is missing: add_task takes {\"title\": \"...\", \"description\": optional}");
+        assertThat(run(alice, "add_task", Map.of("title", "")).errorMessage()).isEqualTo("title must not be empty");
         assertThat(run(alice, "add_task", Map.of("title", "x".repeat(201))).errorMessage())
                 .contains("at most 200 characters");
         assertThat(run(alice, "add_task", Map.of("title", 42)).errorMessage()).isEqualTo("title must be a string");

@@ -22,7 +22,7 @@ record AddTask() implements TaskTool {
 
     @Override
     public ToolResult run(UserId owner, ToolArguments arguments, Tasks tasks, Instant now) {
-        String title = Task.checkTitle(arguments.string("title"));
+        String title = Task.checkTitle(arguments.requiredString("title", SPEC));
         String description = Task.checkDescription(arguments.string("description"));
         return TaskView.changed(tasks.add(owner, title, description, now), "created");
     }

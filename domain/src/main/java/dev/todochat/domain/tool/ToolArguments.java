@@ -28,6 +28,18 @@ public record ToolArguments(Map<String, Object> values) {
         throw new InvalidInput(name + " must be a string");
     }
 
+    /**
+     * A string argument the tool cannot do without: absent or JSON null is reported as missing, with the arguments
+     * {@code tool} takes, so that the caller does not read "must not be empty" about a field it never sent.
+     */
+    public String requiredString(String name, ToolSpec tool) {
+        String value = string(name);
+        if (value == null) {
+            throw new InvalidInput(name + " is missing: " + tool.name() + " takes " + tool.argumentsExample());
+        }
+        return value;
+    }
+
     /** A required task id: a positive whole number (a string of digits is accepted too). */
     public TaskId taskId(String name) {
         Object value = values.get(name);

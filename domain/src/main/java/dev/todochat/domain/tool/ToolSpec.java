@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * Everything a model or an MCP client needs to know about one tool. Both faces are rendered from here.
@@ -36,5 +37,19 @@ public record ToolSpec(String name, String title, String description, List<ToolP
         schema.put("required", required);
         schema.put("additionalProperties", false);
         return schema;
+    }
+
+    /**
+     * The arguments as a person would write them, for messages about a missing one:
+     * {@code {"task_id": 3, "title": "...", "description": optional}}.
+     */
+    public String argumentsExample() {
+        StringJoiner fields = new StringJoiner(", ", "{", "}");
+        for (ToolParameter parameter : parameters) {
+            String value = !parameter.required() ? "optional"
+                    : parameter.type() == ToolParameter.Type.INTEGER ? "3" : "\"...\"";
+            fields.add("\"" + parameter.name() + "\": " + value);
+        }
+        return fields.toString();
     }
 }
