@@ -40,6 +40,15 @@ class EvalCommandTest {
     Path folder;
 
     @Test
+    void the_offline_assistant_passes_the_built_in_set_above_95_percent() {
+        int status = run(Map.of("EVAL_DATABASE_URL", TestPostgres.freshDatabaseUrl()), "eval", "--min-accuracy", "95");
+
+        assertThat(status).as(stdout() + stderr()).isZero();
+        assertThat(stdout()).contains("Eval of offline assistant", "adding", "several steps", "references",
+                "changes nothing", "overall", "average latency");
+    }
+
+    @Test
     void an_openai_compatible_model_is_scored_over_http_with_its_latency_and_tokens() throws Exception {
         Path cases = Files.writeString(folder.resolve("cases.jsonl"), TWO_CASES);
         String userData = TestPostgres.freshDatabaseUrl();
