@@ -93,6 +93,7 @@ class ChatPageInBrowserTest {
         browser.waitFor(assistantSaid("water the plants"), "the first reply shows");
         send("Add a task to call mum");
         browser.waitFor(TASK_TITLES + ".includes('call mum')", "the second task shows");
+        browser.waitFor(MESSAGES + ".querySelectorAll('.message.assistant').length === 2", "the second reply shows");
         assertThat(browser.evaluate("[...document.querySelectorAll('#task-list .task-number')]"
                 + ".map(n => n.textContent).join(' ')").asText()).isEqualTo("#1 #2");
         send("Mark water the plants as done");

@@ -7,17 +7,12 @@ import dev.todochat.testing.openai.StubToolCall;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,8 +28,7 @@ class EvalCommandTest {
             {"id": "bin-it", "category": "deleting", "tasks": ["go to the gym"], "messages": ["bin the gym task"],
               "expect": [{"tool": "delete_task", "args": {"task_id": 1}}]}
             """.replaceAll("\n  ", " ");
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private CommandLine commandLine;
 
     @TempDir
     Path folder;
@@ -120,18 +114,21 @@ class EvalCommandTest {
     }
 
     private int run(Map<String, String> variables, String... args) {
-        Map<String, String> env = new HashMap<>(variables);
-        env.put("TODOCHAT_DATA_DIR", folder.resolve("data").toString());
-        Cli cli = new Cli(env, Path.of("/nonexistent-home"), InputStream.nullInputStream(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return cli.run(args);
+        return commandLine().run(variables, args);
     }
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return commandLine().stdout();
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return commandLine().stderr();
+    }
+
+    private CommandLine commandLine() {
+        if (commandLine == null) {
+            commandLine = new CommandLine(folder.resolve("data"));
+        }
+        return commandLine;
     }
 }
