@@ -75,6 +75,11 @@ public final class DatabaseUrl {
         return params.isEmpty() ? url : url + "?" + params;
     }
 
+    /** The same server, user and parameters, naming another database on it. */
+    public DatabaseUrl withDatabase(String name) {
+        return new DatabaseUrl(hostSpec, name, user, password, params);
+    }
+
     public Optional<String> user() {
         return Optional.ofNullable(user);
     }

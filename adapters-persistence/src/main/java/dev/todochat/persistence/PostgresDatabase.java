@@ -13,7 +13,12 @@ import dev.todochat.persistence.internal.Migrations;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
+import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -137,6 +142,38 @@ public final class PostgresDatabase implements AutoCloseable {
             return false;
         } catch (ExecutionException | TimeoutException e) {
             return false;
+        }
+    }
+
+    /**
+     * A new, empty database on the server {@code serverUrl} names, dropped again by {@link #close()}: for runs that
+     * must never touch anyone's data, such as {@code eval}. The URL's own database is only connected to, to create
+     * and drop the new one.
+     *
+     * @throws IllegalArgumentException when the URL cannot be used
+     * @throws IllegalStateException    when the database cannot be created
+     */
+    public static PostgresDatabase throwaway(String serverUrl, int maxPoolSize) {
+        DatabaseUrl server = DatabaseUrl.parse(serverUrl);
+        String name = "todochat_throwaway_" + UUID.randomUUID().toString().replace("-", "");
+        runOn(server, "CREATE DATABASE " + name);
+        DatabaseUrl fresh = server.withDatabase(name);
+        HikariDataSource pool = ConnectionPool.open(fresh.jdbcUrl(), fresh.user().orElse(null),
+                fresh.password().orElse(null), maxPoolSize);
+        return new PostgresDatabase(pool, fresh.describe() + " (throwaway)",
+                () -> runOn(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
+    }
+
+    private static void runOn(DatabaseUrl server, String sql) {
+        Properties credentials = new Properties();
+        server.user().ifPresent(user -> credentials.setProperty("user", user));
+        server.password().ifPresent(password -> credentials.setProperty("password", password));
+        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), credentials);
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not run '" + sql + "' on " + server.describe() + ": "
+                    + e.getMessage(), e);
         }
     }
 

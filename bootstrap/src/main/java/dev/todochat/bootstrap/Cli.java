@@ -4,11 +4,13 @@ import dev.todochat.persistence.PostgresDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The command line: runs one {@link Command} against an environment and two streams, and answers an exit status
@@ -52,9 +54,15 @@ final class Cli {
                 case Command.IssueToken token -> issue(token);
                 case Command.McpStdio mcp -> mcpStdio(mcp);
                 case Command.Migrate migrate -> migrate();
+                case Command.Eval eval -> new EvalCommand(out, err).run(Config.from(env, home),
+                        Optional.ofNullable(env.get(EvalCommand.DATABASE_URL_VARIABLE)).filter(url -> !url.isBlank()),
+                        eval);
                 case Command.Serve serve -> serve();
             };
         } catch (ConfigException e) {
+            err.println("todochat: " + e.getMessage());
+            return FAILED;
+        } catch (IOException e) {
             err.println("todochat: " + e.getMessage());
             return FAILED;
         } catch (InterruptedException e) {

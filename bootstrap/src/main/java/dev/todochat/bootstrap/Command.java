@@ -3,10 +3,13 @@ package dev.todochat.bootstrap;
 import dev.todochat.domain.InvalidInput;
 import dev.todochat.domain.UserId;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** What the command line asks for. Parsing checks everything it can before anything starts. */
 sealed interface Command {
@@ -22,6 +25,10 @@ sealed interface Command {
               mcp-stdio --user ID                serve user ID's task tools over MCP on standard input and
                                                  output, for a local client such as Claude Desktop
               migrate                            apply database migrations, then exit
+              eval [--cases FILE] [--min-accuracy PERCENT] [--database-url URL]
+                                                 measure how well the configured model uses the task tools
+                                                 on a built-in set of conversations (or FILE), in a throwaway
+                                                 database; exits 1 below PERCENT (e.g. 95)
               help                               show this help
 
             Settings come from environment variables: PORT, DATABASE_URL, TODOCHAT_DATA_DIR, JWT_SECRET
@@ -42,6 +49,10 @@ sealed interface Command {
 
     /** Apply migrations and exit. */
     record Migrate() implements Command {
+    }
+
+    /** Run an eval set against the configured model; empty options mean the built-in set, no threshold. */
+    record Eval(Optional<Path> cases, OptionalDouble minAccuracy, Optional<String> databaseUrl) implements Command {
     }
 
     /** Print the usage. */
@@ -65,6 +76,7 @@ sealed interface Command {
             case "token" -> token(rest);
             case "mcp-stdio" -> mcpStdio(rest);
             case "migrate" -> new Migrate();
+            case "eval" -> eval(rest);
             case "help", "--help", "-h" -> new Help();
             default -> throw new UsageError("unknown command '" + name + "'");
         };
@@ -101,6 +113,39 @@ sealed interface Command {
             user = value;
         }
         return new McpStdio(user("mcp-stdio", user));
+    }
+
+    private static Command eval(Deque<String> rest) {
+        Optional<Path> cases = Optional.empty();
+        OptionalDouble minAccuracy = OptionalDouble.empty();
+        Optional<String> databaseUrl = Optional.empty();
+        while (!rest.isEmpty() && rest.peek().startsWith("--")) {
+            String[] inline = rest.pop().split("=", 2);
+            String value = inline.length == 2 ? inline[1] : valueOf(inline[0], rest);
+            switch (inline[0]) {
+                case "--cases" -> cases = Optional.of(Path.of(value));
+                case "--min-accuracy" -> minAccuracy = OptionalDouble.of(percent(value));
+                case "--database-url" -> databaseUrl = Optional.of(value);
+                default -> throw new UsageError("unknown option '" + inline[0] + "' for eval");
+            }
+        }
+        return new Eval(cases, minAccuracy, databaseUrl);
+    }
+
+    /** A percentage, "95" or "95%", or a fraction written with a point, "0.95". */
+    private static double percent(String value) {
+        String number = value.strip().endsWith("%") ? value.strip().substring(0, value.strip().length() - 1) : value;
+        double parsed;
+        try {
+            parsed = Double.parseDouble(number.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageError("--min-accuracy must be a percentage such as 95, not '" + value + "'");
+        }
+        double percent = parsed <= 1 && number.contains(".") ? parsed * 100 : parsed;
+        if (percent < 0 || percent > 100 || Double.isNaN(percent)) {
+            throw new UsageError("--min-accuracy must be between 0 and 100, not '" + value + "'");
+        }
+        return percent;
     }
 
     private static UserId user(String command, String value) {

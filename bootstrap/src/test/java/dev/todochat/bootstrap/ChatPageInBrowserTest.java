@@ -93,6 +93,9 @@ class ChatPageInBrowserTest {
         browser.waitFor(assistantSaid("water the plants"), "the first reply shows");
         send("Add a task to call mum");
         browser.waitFor(TASK_TITLES + ".includes('call mum')", "the second task shows");
+        browser.waitFor(MESSAGES + ".querySelectorAll('.message.assistant').length === 2", "the second reply shows");
+        assertThat(browser.evaluate("[...document.querySelectorAll('#task-list .task-number')]"
+                + ".map(n => n.textContent).join(' ')").asText()).isEqualTo("#1 #2");
         send("Mark water the plants as done");
         browser.waitFor("document.querySelector('#task-list li.done label')?.textContent === 'water the plants'",
                 "the task panel shows the task as done");

@@ -5,9 +5,6 @@ import dev.todochat.http.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command line as a shell sees it: exit status, standard output, standard error. */
 class CliTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private CommandLine commandLine;
 
     @TempDir
     Path dataDir;
@@ -120,18 +116,21 @@ class CliTest {
     }
 
     private int run(Map<String, String> variables, String... args) {
-        Map<String, String> env = new HashMap<>(variables);
-        env.put("TODOCHAT_DATA_DIR", dataDir.toString());
-        Cli cli = new Cli(env, Path.of("/nonexistent-home"), InputStream.nullInputStream(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return cli.run(args);
+        return commandLine().run(variables, args);
     }
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return commandLine().stdout();
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return commandLine().stderr();
+    }
+
+    private CommandLine commandLine() {
+        if (commandLine == null) {
+            commandLine = new CommandLine(dataDir);
+        }
+        return commandLine;
     }
 }

@@ -126,6 +126,16 @@ class McpOverHttpTest {
     }
 
     @Test
+    void a_new_users_first_task_is_task_1() {
+        McpSyncClient carol = client("carol");
+
+        assertThat(ok(call(carol, "add_task", Map.of("title", "water the plants"))).get("task_id").asLong())
+                .isEqualTo(1);
+        assertThat(ok(call(carol, "add_task", Map.of("title", "call the dentist"))).get("task_id").asLong())
+                .isEqualTo(2);
+    }
+
+    @Test
     void each_token_sees_and_changes_only_its_own_users_tasks() {
         McpSyncClient alice = client("alice");
         McpSyncClient bob = client("bob");

@@ -173,6 +173,20 @@ class TasksOverHttpTest {
                 .isTrue();
     }
 
+    @Test
+    void each_user_numbers_their_tasks_from_one_in_the_api_and_in_the_chat() {
+        create("Buy milk");
+        RunningServer.Reply bobsFirst = server.chat("bob", "Add a task to water the plants");
+        RunningServer.Reply alicesSecond = server.chat("alice", "Add a task to call mum");
+
+        assertThat(alice("GET", "/api/alice/tasks/1", null).json().get("title").asText()).isEqualTo("Buy milk");
+        assertThat(bobsFirst.json().at("/tool_calls/0/result/task_id").asLong()).isEqualTo(1);
+        assertThat(bobsFirst.json().get("response").asText()).contains("task 1");
+        assertThat(server.as("bob", "GET", "/api/bob/tasks/1", null).json().get("title").asText())
+                .isEqualTo("water the plants");
+        assertThat(alicesSecond.json().at("/tool_calls/0/result/task_id").asLong()).isEqualTo(2);
+    }
+
     private long create(String title) {
         return alice("POST", "/api/alice/tasks", "{\"title\": \"" + title + "\"}").json().get("id").asLong();
     }

@@ -505,9 +505,11 @@
       }
       refreshTasks();
     });
+    // The user's own task number, the one the chat and the API use ("complete 2").
+    const number = element("span", "task-number", "#" + task.id);
     const label = element("label", null, task.title);
     label.htmlFor = box.id;
-    item.append(box, label);
+    item.append(box, number, label);
     if (task.description) item.append(element("p", "description", task.description));
     return item;
   }

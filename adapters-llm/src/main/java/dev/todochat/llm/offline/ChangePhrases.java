@@ -8,33 +8,35 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Recognises requests to complete, delete or update one task, and which task they name. */
+/** Recognises requests to complete, delete or update tasks, and which tasks they name. */
 final class ChangePhrases {
     private static final Pattern NEGATED = Pattern.compile(
             "\\b(?:not|un)\\s*(?:done|completed?|finished)\\b|\\breopen|\\bincomplete\\b|\\buncheck", Phrases.FLAGS);
-    private static final List<Pattern> COMPLETE = List.of(
-            Pattern.compile("^(?:mark|set|flag)\\s+(.+?)\\s+(?:as\\s+|to\\s+)?(?:done|complete|completed|finished)$",
-                    Phrases.FLAGS),
-            Pattern.compile("^(?:complete|check\\s+off|tick\\s+off|cross\\s+off|close)\\s+(.+)$", Phrases.FLAGS),
-            Pattern.compile("^(?:completed|finished|did)\\s+((?:task\\s*)?#?\\s*\\d+)$", Phrases.FLAGS),
-            Pattern.compile("^(?:i\\s*(?:'ve|have|'m|am)?\\s+(?:just\\s+|already\\s+|now\\s+)?"
-                    + "(?:finished|completed|did|done\\s+with|through\\s+with)"
-                    + "|(?:just\\s+)?(?:done|finished|through)\\s+with)\\s+(.+)$", Phrases.FLAGS),
-            Pattern.compile("^(?!(?:what|which|who|how|is|are|anything|everything|all|nothing)\\b)"
-                    + "(.+?)\\s+(?:is|are)\\s+(?:now\\s+)?(?:done|finished|complete|completed)$", Phrases.FLAGS));
     /** "delete all tasks", "mark everything as done": the tools change one task per call, so ask for one. */
     private static final Pattern BULK = Pattern.compile("^(?:all|every|everything|each)\\b", Phrases.FLAGS);
     private static final Pattern CLEAR_DESCRIPTION = Pattern.compile("^(?:remove|delete|clear|drop)\\s+(?:the\\s+)?"
             + "(?:description|details|notes?)\\s+(?:of|from)\\s+(.+)$", Phrases.FLAGS);
-    private static final Pattern DELETE = Pattern.compile("^(?:delete|remove|drop|erase|discard|cancel|trash|scrap"
-            + "|get\\s+rid\\s+of|forget\\s+about|forget)\\s+(.+?)"
-            + "(?:\\s+(?:from|off)\\s+(?:my|the)\\s+(?:todo\\s+|to-do\\s+)?(?:list|tasks))?$", Phrases.FLAGS);
-    private static final Pattern RENAME = Pattern.compile(
-            "^(?:rename|retitle|reword)\\s+(.+?)\\s+(?:to|as|into)\\s+(.+)$", Phrases.FLAGS);
-    private static final Pattern SET = Pattern.compile("^(?:change|update|edit|modify|set)\\s+(.+?)(?:\\s+to|\\s*:)\\s+"
-            + "(?:say\\s+|read\\s+|be\\s+)?(.+)$", Phrases.FLAGS);
-    private static final Pattern ADD_DESCRIPTION = Pattern.compile("^(?:add|set|give)\\s+(?:a\\s+|the\\s+)?"
-            + "(?:description|details?|notes?)\\s+(?:to|for|on|of)\\s+(.+?)\\s*:\\s*(.+)$", Phrases.FLAGS);
+    private static final List<Pattern> DELETE = List.of(
+            Pattern.compile("^(?:delete|remove|drop|erase|discard|cancel|trash|bin|scrap|ditch|axe|nuke"
+                    + "|get\\s+rid\\s+of|forget\\s+about|forget|lose)\\s+(.+?)"
+                    + "(?:\\s+(?:from|off)\\s+(?:my|the)\\s+(?:todo\\s+|to-do\\s+)?(?:list|tasks))?$", Phrases.FLAGS),
+            Pattern.compile("^(?:take|strike|cross|scratch)\\s+(.+?)\\s+off(?:\\s+(?:my|the)\\s+(?:todo\\s+|to-do\\s+)?"
+                    + "(?:list|tasks))?$", Phrases.FLAGS),
+            Pattern.compile("^(?:i\\s+)?(?:don't|do\\s+not|no\\s+longer)\\s+(?:need|have)\\s+to\\s+(.+?)"
+                    + "(?:\\s+(?:any\\s*more|any\\s+longer))$", Phrases.FLAGS),
+            Pattern.compile("^(?:i\\s+)?no\\s+longer\\s+(?:need|have)\\s+to\\s+(.+)$", Phrases.FLAGS),
+            Pattern.compile("^(?:there's\\s+)?no\\s+need\\s+(?:to|for)\\s+(.+?)(?:\\s+any\\s*more)?$", Phrases.FLAGS));
+    private static final List<Pattern> RENAME = List.of(
+            Pattern.compile("^(?:rename|retitle|reword)\\s+(.+?)\\s+(?:to|as|into)\\s+(.+?)(?:\\s+instead)?$",
+                    Phrases.FLAGS),
+            Pattern.compile("^(?:call|name)\\s+(it|that|this|that\\s+one|this\\s+one)\\s+(.+?)(?:\\s+instead)?$",
+                    Phrases.FLAGS),
+            Pattern.compile("^(.+?)\\s+should\\s+(?:say|read|be\\s+called|be\\s+named|be)\\s+(.+?)(?:\\s+instead)?$",
+                    Phrases.FLAGS),
+            Pattern.compile("^(?:change|update|edit|modify|set)\\s+(.+?)(?:\\s+to|\\s*:)\\s+"
+                    + "(?:say\\s+|read\\s+|be\\s+)?(.+?)(?:\\s+instead)?$", Phrases.FLAGS));
+    private static final Pattern ADD_DESCRIPTION = Pattern.compile("^(?:add|set|give|put)\\s+(?:a\\s+|the\\s+)?"
+            + "(?:description|details?|notes?|comment)\\s+(?:to|for|on|of)\\s+(.+?)\\s*:\\s*(.+)$", Phrases.FLAGS);
     private static final Pattern DESCRIPTION_FIELD = Pattern.compile(
             "(?:'s)?\\s*\\b(?:the\\s+)?(?:description|details|notes?)\\b(?:\\s+(?:of|for)\\b)?", Phrases.FLAGS);
     private static final Pattern TITLE_FIELD = Pattern.compile(
@@ -43,18 +45,21 @@ final class ChangePhrases {
     private ChangePhrases() {
     }
 
-    static Optional<Intent> parse(String text) {
-        ListPhrases.Split split = ListPhrases.splitFollowUp(text);
-        return change(split.command()).map(change -> {
+    static Optional<List<Intent>> parse(String text) {
+        return change(text).map(change -> {
             if (change.target() instanceof Target.ByName name) {
+                List<Long> ids = Target.ids(name.words());
+                if (!ids.isEmpty()) {
+                    return ids.stream().<Intent>map(id -> change.withTarget(new Target.ById(id))).toList();
+                }
                 if (BULK.matcher(name.words()).find()) {
-                    return new Intent.Help(Intent.Help.Reason.ONE_AT_A_TIME);
+                    return List.of(new Intent.Help(Intent.Help.Reason.ONE_AT_A_TIME));
                 }
                 if (TitleMatcher.significant(name.words()).isEmpty()) {
-                    return new Intent.Help(Intent.Help.Reason.MISSING_TASK);
+                    return List.of(new Intent.Help(Intent.Help.Reason.MISSING_TASK));
                 }
             }
-            return change.thenShowing(split.thenShow());
+            return List.of(change);
         });
     }
 
@@ -68,22 +73,24 @@ final class ChangePhrases {
             return Optional.of(update(matcher.group(1), null, ""));
         }
         if (!NEGATED.matcher(text).find()) {
-            for (Pattern pattern : COMPLETE) {
-                matcher = pattern.matcher(text);
-                if (matcher.matches()) {
-                    return Optional.of(Change.of(Action.COMPLETE, Target.parse(matcher.group(1))));
-                }
+            Optional<Target> done = CompletionPhrases.parse(text);
+            if (done.isPresent()) {
+                return Optional.of(Change.of(Action.COMPLETE, done.get()));
             }
         }
-        matcher = DELETE.matcher(text);
-        if (matcher.matches()) {
-            return Optional.of(Change.of(Action.DELETE, Target.parse(matcher.group(1))));
+        for (Pattern pattern : DELETE) {
+            matcher = pattern.matcher(text);
+            if (matcher.matches()) {
+                return Optional.of(Change.of(Action.DELETE, Target.parse(matcher.group(1))));
+            }
         }
-        matcher = RENAME.matcher(text);
-        if (!matcher.matches()) {
-            matcher = SET.matcher(text);
+        for (Pattern pattern : RENAME) {
+            matcher = pattern.matcher(text);
+            if (matcher.matches()) {
+                return Optional.of(edit(matcher.group(1), matcher.group(2)));
+            }
         }
-        return matcher.matches() ? Optional.of(edit(matcher.group(1), matcher.group(2))) : Optional.empty();
+        return Optional.empty();
     }
 
     /** "change X to Y": a new description when X names the description, otherwise a new title. */
@@ -97,6 +104,6 @@ final class ChangePhrases {
     }
 
     private static Change update(String target, String title, String description) {
-        return new Change(Action.UPDATE, Target.parse(target.strip()), title, description, Optional.empty());
+        return new Change(Action.UPDATE, Target.parse(target.strip()), title, description);
     }
 }

@@ -2,41 +2,52 @@ package dev.todochat.llm.offline;
 
 import dev.todochat.domain.TaskFilter;
 
-import java.util.Optional;
-
-/** What the user asked for in their newest message, as the rules understood it. */
+/** One thing the user asked for in their newest message, as the rules understood it; a message may hold several. */
 sealed interface Intent {
 
-    /** Nothing the tools can do: answer with what the assistant understands. */
+    /** Nothing the tools can do: answer in words. */
     record Help(Reason reason) implements Intent {
-        enum Reason { ASKED, GREETING, THANKS, MISSING_TITLE, MISSING_TASK, ONE_AT_A_TIME, NOT_UNDERSTOOD }
+        enum Reason {
+            ASKED, GREETING, THANKS, GOODBYE, MISSING_TITLE, MISSING_TASK, ONE_AT_A_TIME, NOT_UNDERSTOOD, LEFT_ALONE,
+            CANCELLED
+        }
+    }
+
+    /** A reference the conversation cannot settle: ask {@code question} and change nothing. */
+    record Unclear(String question) implements Intent {
     }
 
     /** List the tasks that pass {@code filter}. */
     record Show(TaskFilter filter) implements Intent {
     }
 
-    /** Add a task; {@code description} is null when none was given; {@code thenShow} lists tasks afterwards. */
-    record Add(String title, String description, Optional<TaskFilter> thenShow) implements Intent {
+    /** Add a task; {@code description} is null when none was given. */
+    record Add(String title, String description) implements Intent {
+    }
+
+    /** A bare item ("Oat milk"): offer to add it rather than guess. */
+    record Offer(String title) implements Intent {
+    }
+
+    /** "What did I just add?": answer from the conversation. */
+    record Recall() implements Intent {
+    }
+
+    /** "Is the car wash done?": look the task up and say, changing nothing. */
+    record Ask(Target target) implements Intent {
     }
 
     /**
-     * Complete, delete or update one task. For an update, {@code title} and {@code description} are the new values
-     * (null: unchanged; an empty description clears it).
+     * Complete, delete or update one task (or, named by words joined with "and", several). For an update,
+     * {@code title} and {@code description} are the new values (null: unchanged; an empty description clears it).
      */
-    record Change(Action action, Target target, String title, String description, Optional<TaskFilter> thenShow)
-            implements Intent {
-
+    record Change(Action action, Target target, String title, String description) implements Intent {
         static Change of(Action action, Target target) {
-            return new Change(action, target, null, null, Optional.empty());
+            return new Change(action, target, null, null);
         }
 
         Change withTarget(Target other) {
-            return new Change(action, other, title, description, thenShow);
-        }
-
-        Change thenShowing(Optional<TaskFilter> filter) {
-            return new Change(action, target, title, description, filter);
+            return new Change(action, other, title, description);
         }
     }
 

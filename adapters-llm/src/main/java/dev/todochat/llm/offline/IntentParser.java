@@ -3,62 +3,115 @@ package dev.todochat.llm.offline;
 import dev.todochat.llm.offline.Intent.Help;
 import dev.todochat.llm.offline.Intent.Help.Reason;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads what the user wrote as one {@link Intent}. The rules run in a fixed order and the first that recognises the
- * message wins: small talk, changes to one task, explicit adds, listings, implied adds ("I need to …"), and a bare
- * id answering the assistant's "which one?" question. Anything else gets the help answer.
+ * Reads what the user wrote as the {@link Intent}s it holds. In order: small talk; an answer to the assistant's
+ * question in the previous turn ("the second one", "never mind", "yes"); "what did I just add?"; questions and
+ * negations, which change nothing; then each line, and each clause of a line ("add X and show all", "mark 1 as done
+ * and delete 2"), is read as changes, adds, listings or implied adds, and a bare item is offered as a task. References
+ * to the conversation ("it", "the second one") are settled by {@link References}.
  */
 final class IntentParser {
-    private static final Pattern GREETING = Pattern.compile("^(?:hi|hello|hey|hiya|howdy|yo"
-            + "|good\\s+(?:morning|afternoon|evening))(?:\\s+there)?[\\s,!.]*$", Phrases.FLAGS);
-    private static final Pattern THANKS = Pattern.compile("^(?:thanks|thank\\s+you|thx|cheers|great|perfect|awesome"
-            + "|cool|nice)(?:\\s+(?:a\\s+lot|so\\s+much|very\\s+much))?[\\s,!.]*$", Phrases.FLAGS);
-    private static final Pattern HELP = Pattern.compile("^(?:help(?:\\s+me)?|what\\s+can\\s+you\\s+do"
-            + "|how\\s+does\\s+(?:this|it)\\s+work|what\\s+do\\s+you\\s+understand|what\\s+are\\s+the\\s+commands)$",
+    private static final Pattern RECALL = Pattern.compile("^what\\s+(?:did|have)\\s+(?:i|we|you)\\s+just\\s+\\w+.*$"
+            + "|^what\\s+did\\s+(?:i|we|you)\\s+(?:add|do|say|ask|change|put)\\b.*$"
+            + "|^what\\s+was\\s+(?:that|the\\s+last\\s+(?:one|task))$", Phrases.FLAGS);
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("\\s*[,;]\\s*(?:and\\s+)?(?:then\\s+)?(?:also\\s+)?"
+            + "|\\s+(?:and\\s+then|and\\s+also|then|and|also|plus)\\s+", Phrases.FLAGS);
+    private static final Pattern COMMAND_START = Pattern.compile("^(?:please\\s+)?(?:add|create|put|remind|mark"
+            + "|complete|tick|check|cross|delete|remove|drop|bin|scrap|forget|rename|change|update|show|list|display"
+            + "|give\\s+me|tell\\s+me|what|set|take|get\\s+rid|i\\s+(?:need|have|must|should|also)|new\\s+task"
+            + "|note|jot|ditch|cancel)\\b", Phrases.FLAGS);
+    private static final Pattern YES = Pattern.compile("^(?:yes|yeah|yep|yup|sure|ok|okay|please\\s+do|do\\s+it"
+            + "|go\\s+ahead|add\\s+it|yes\\s+please|sure\\s+thing)$", Phrases.FLAGS);
+    private static final Pattern BARE_ITEM = Pattern.compile("^[\\p{L}\\p{N}][\\p{L}\\p{N}'&/.\\- ]{0,60}$");
+    private static final Pattern NOT_AN_ITEM = Pattern.compile("^(?:i|i'm|im|you|we|it|is|are|what|why|how|who"
+            + "|when|where|can|could|would|should|do|does|did|yes|no|ok|okay|the|a|an|this|that|please|mark|complete"
+            + "|delete|remove|rename|change|update|show|list|tick|check|set|add|make|let|tell|give|undo|reopen)\\b",
             Phrases.FLAGS);
-    private static final Pattern SELECTION = Pattern.compile(
-            "^(?:(?:the\\s+)?(?:task|number|id|no\\.?)\\s*)?#?\\s*(\\d{1,18})$", Phrases.FLAGS);
+    private static final int MOST_ITEM_WORDS = 5;
 
     private IntentParser() {
     }
 
-    /**
-     * @param message  the newest user message
-     * @param previous the user message before it, if the history shows one
-     */
-    static Intent parse(String message, Optional<String> previous) {
-        if (GREETING.matcher(message.strip()).matches()) {
-            return new Help(Reason.GREETING);
-        }
+    static List<Intent> parse(String message, EarlierTurns earlier) {
+        String flat = Phrases.flat(message);
         String text = Phrases.clean(message);
-        if (THANKS.matcher(text).matches()) {
-            return new Help(Reason.THANKS);
+        Optional<Reason> smallTalk = SmallTalk.of(flat, text);
+        if (smallTalk.isPresent()) {
+            return List.of(new Help(smallTalk.get()));
         }
-        if (HELP.matcher(text).matches()) {
-            return new Help(Reason.ASKED);
+        Optional<List<Intent>> answer = FollowUps.answer(text, earlier);
+        if (answer.isPresent()) {
+            return answer.get();
         }
-        return ChangePhrases.parse(text)
-                .or(() -> AddPhrases.explicit(text))
-                .or(() -> ListPhrases.request(text).map(Intent.Show::new))
-                .or(() -> AddPhrases.implicit(text))
-                .or(() -> selection(text, previous))
-                .orElse(new Help(Reason.NOT_UNDERSTOOD));
+        if (RECALL.matcher(text).matches()) {
+            return List.of(new Intent.Recall());
+        }
+        List<String> lines = message.lines().map(Phrases::clean).filter(line -> !line.isEmpty()).toList();
+        if (lines.size() > 1) {
+            List<Intent> intents = new ArrayList<>();
+            for (String line : lines) {
+                List<Intent> read = line(line);
+                intents.addAll(read.size() == 1 && (read.getFirst() instanceof Intent.Offer
+                        || read.getFirst() instanceof Help) ? List.of(new Intent.Add(Phrases.content(line), null))
+                        : read);
+            }
+            return References.settle(intents, earlier);
+        }
+        return References.settle(line(text), earlier);
     }
 
-    /** "task 3" right after the assistant asked which task a change meant: that change, for task 3. */
-    private static Optional<Intent> selection(String text, Optional<String> previous) {
-        Matcher id = SELECTION.matcher(text);
-        if (!id.matches() || previous.isEmpty()) {
-            return Optional.empty();
+    /** One line: a question or negation changes nothing; otherwise its clauses, or the line as a whole. */
+    static List<Intent> line(String text) {
+        if (SmallTalk.asksAQuestion(text) || SmallTalk.negates(text)) {
+            return ListPhrases.request(text).<List<Intent>>map(filter -> List.of(new Intent.Show(filter)))
+                    .or(() -> Questions.ask(text))
+                    .orElse(List.of(new Help(Reason.LEFT_ALONE)));
         }
-        if (parse(previous.get(), Optional.empty()) instanceof Intent.Change change
-                && change.target() instanceof Target.ByName) {
-            return Optional.of(change.withTarget(new Target.ById(Long.parseLong(id.group(1)))));
+        Matcher breaks = CLAUSE_BREAK.matcher(text);
+        while (breaks.find()) {
+            String right = text.substring(breaks.end());
+            if (breaks.start() > 0 && COMMAND_START.matcher(right).find()) {
+                List<Intent> first = clause(text.substring(0, breaks.start()));
+                List<Intent> rest = line(right);
+                if (actionable(first) && actionable(rest)) {
+                    List<Intent> both = new ArrayList<>(first);
+                    both.addAll(rest);
+                    return both;
+                }
+            }
+        }
+        return clause(text);
+    }
+
+    private static List<Intent> clause(String text) {
+        return ChangePhrases.parse(text)
+                .or(() -> AddPhrases.explicit(text))
+                .or(() -> ListPhrases.request(text).map(filter -> List.of(new Intent.Show(filter))))
+                .or(() -> AddPhrases.implicit(text))
+                .or(() -> bareItem(text))
+                .orElse(List.of(new Help(Reason.NOT_UNDERSTOOD)));
+    }
+
+    /** "Oat milk" on its own: probably a task, but not certainly, so it is offered, not added. */
+    private static Optional<List<Intent>> bareItem(String text) {
+        if (BARE_ITEM.matcher(text).matches() && !NOT_AN_ITEM.matcher(text).find()
+                && text.split("\\s+").length <= MOST_ITEM_WORDS) {
+            return Optional.of(List.of(new Intent.Offer(Phrases.content(text))));
         }
         return Optional.empty();
+    }
+
+    static boolean saysYes(String text) {
+        return YES.matcher(text).matches();
+    }
+
+    private static boolean actionable(List<Intent> intents) {
+        return intents.stream().noneMatch(intent -> intent instanceof Help || intent instanceof Intent.Offer);
     }
 }

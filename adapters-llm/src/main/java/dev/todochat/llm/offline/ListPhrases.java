@@ -3,7 +3,6 @@ package dev.todochat.llm.offline;
 import dev.todochat.domain.TaskFilter;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Recognises requests to see tasks ("what is still open?") and which tasks they mean. */
@@ -13,8 +12,6 @@ final class ListPhrases {
             + "|i\\s*(?:want|need|would\\s+like|'d\\s+like)\\s+to\\s+(?:see|know|view|check)"
             + "|what|what's|whats|which|how\\s+many|do\\s+i\\s+have|is\\s+there|are\\s+there|anything)\\b",
             Phrases.FLAGS);
-    private static final Pattern COMMAND = Pattern.compile(
-            "^(?:show|list|display|print|give\\s+me|tell\\s+me|let\\s+me\\s+see)\\b", Phrases.FLAGS);
     private static final Pattern SUBJECT = Pattern.compile("\\b(?:tasks?|todos?|to-dos?|list|items|agenda|plate"
             + "|everything|all|them|pending|open|remaining|left|outstanding|unfinished|incomplete|completed?|finished"
             + "|done|closed|to\\s+do)\\b", Phrases.FLAGS);
@@ -25,8 +22,6 @@ final class ListPhrases {
             + "|(?:have|need|got)\\s+to\\s+do)\\b", Phrases.FLAGS);
     private static final Pattern COMPLETED = Pattern.compile(
             "\\b(?:completed?|finished|done|closed|accomplished|ticked|checked)\\b", Phrases.FLAGS);
-    private static final Pattern FOLLOW_UP = Pattern.compile(
-            "^(.*\\S)\\s*(?:\\band\\b|\\bthen\\b|&|,)\\s+(?:then\\s+|also\\s+)?(.+)$", Phrases.FLAGS);
 
     private ListPhrases() {
     }
@@ -37,30 +32,10 @@ final class ListPhrases {
         return asks || BARE.matcher(text).matches() ? Optional.of(filter(text)) : Optional.empty();
     }
 
-    /**
-     * Splits off a trailing "and show all" from a command, so that one reply can do both.
-     *
-     * @return the command without its tail, and what the tail asks to see (empty: no such tail)
-     */
-    static Split splitFollowUp(String text) {
-        Matcher matcher = FOLLOW_UP.matcher(text);
-        if (matcher.matches() && COMMAND.matcher(matcher.group(2)).find()) {
-            Optional<TaskFilter> shown = request(matcher.group(2));
-            if (shown.isPresent()) {
-                return new Split(matcher.group(1), shown);
-            }
-        }
-        return new Split(text, Optional.empty());
-    }
-
     private static TaskFilter filter(String text) {
         if (PENDING.matcher(text).find()) {
             return TaskFilter.PENDING;
         }
         return COMPLETED.matcher(text).find() ? TaskFilter.COMPLETED : TaskFilter.ALL;
-    }
-
-    /** A command and the listing asked for after it. */
-    record Split(String command, Optional<TaskFilter> thenShow) {
     }
 }

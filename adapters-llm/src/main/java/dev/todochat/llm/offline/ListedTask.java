@@ -24,6 +24,16 @@ record ListedTask(long id, String title, String description, boolean completed) 
         return tasks;
     }
 
+    /** The task a single-task result ({@code add_task}, {@code complete_task}, …) reports, if it reports one. */
+    static java.util.Optional<ListedTask> one(ToolResult result) {
+        Map<String, Object> value = result.value();
+        if (value.get("task_id") instanceof Number id && value.get("title") instanceof String title) {
+            return java.util.Optional.of(new ListedTask(id.longValue(), title, text(value.get("description")),
+                    Boolean.TRUE.equals(value.get("completed"))));
+        }
+        return java.util.Optional.empty();
+    }
+
     private static String text(Object value) {
         return value instanceof String text && !text.isBlank() ? text : null;
     }

@@ -2,7 +2,10 @@ package dev.todochat.llm.offline;
 
 import java.util.List;
 
-/** Writes a listing of tasks as a person reads it: a count, then a numbered list with ids, ✓ for done tasks. */
+/**
+ * Writes a listing of tasks as a person reads it: a count, then one line a task, led by the task's own number (the
+ * one "complete 3" uses, not its place in the list), ✓ for done tasks.
+ */
 final class Listing {
     private Listing() {
     }
@@ -12,13 +15,11 @@ final class Listing {
         return heading(status, tasks) + lines(tasks);
     }
 
-    /** One numbered line for each task, each starting with a line break. */
+    /** One line for each task, each starting with a line break. */
     static String lines(List<ListedTask> tasks) {
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < tasks.size(); i++) {
-            ListedTask task = tasks.get(i);
-            text.append('\n').append(i + 1).append(". ").append(task.completed() ? "✓ " : "")
-                    .append(task.title()).append(" (task ").append(task.id()).append(')');
+        for (ListedTask task : tasks) {
+            text.append("\n#").append(task.id()).append(' ').append(task.completed() ? "✓ " : "").append(task.title());
             if (task.description() != null) {
                 text.append(" — ").append(task.description());
             }

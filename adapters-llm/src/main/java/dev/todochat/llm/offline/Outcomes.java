@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /** Writes the answer that ends a turn: one paragraph for each tool call of the last round, in order. */
 final class Outcomes {
-    private static final String SEE_IDS = " Say \"show all tasks\" to see your tasks and their ids.";
+    private static final String SEE_IDS = " Say \"show all tasks\" to see your tasks and their numbers.";
 
     private Outcomes() {
     }

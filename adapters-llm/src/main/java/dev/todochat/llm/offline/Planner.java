@@ -2,7 +2,6 @@ package dev.todochat.llm.offline;
 
 import dev.todochat.domain.TaskFilter;
 import dev.todochat.domain.ToolResult;
-import dev.todochat.llm.offline.Intent.Action;
 import dev.todochat.llm.offline.Intent.Change;
 
 import java.util.ArrayList;
@@ -10,58 +9,93 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides the next step of a turn from the intent and the rounds done so far. A plan has at most two rounds of
- * tool calls (look the task up by name, then act on it); any round that is not a look-up is answered in text, so a
- * turn always ends.
+ * Decides the next step of a turn from the intents and the rounds done so far. When a task is named by words (or
+ * asked about), the first round looks the tasks up; the next round carries out every intent at once, or, when any
+ * name is unclear or matches nothing, nothing at all: the answer asks instead. Any round that is not a look-up is
+ * answered in text, so a turn always ends.
  */
 final class Planner {
     private Planner() {
     }
 
-    static Step next(Intent intent, Turn turn) {
+    static NextMove next(List<Intent> intents, Turn turn) {
+        Optional<String> words = spoken(intents, turn);
+        if (words.isPresent()) {
+            return new NextMove.Say(words.get());
+        }
+        boolean lookup = intents.stream().anyMatch(Planner::needsLookup);
         if (turn.rounds().isEmpty()) {
-            return start(intent);
+            return lookup ? new NextMove.Call(List.of(PlannedCall.list(TaskFilter.ALL))) : act(intents, List.of());
         }
         Turn.Round last = turn.rounds().getLast();
-        if (turn.rounds().size() == 1 && intent instanceof Change change
-                && change.target() instanceof Target.ByName name) {
+        if (lookup && turn.rounds().size() == 1) {
             Optional<ToolResult> listing = last.onlyResultOf(PlannedCall.LIST).filter(result -> !result.isError());
             if (listing.isPresent()) {
-                return resolve(change, name, ListedTask.from(listing.get()));
+                return carryOut(intents, ListedTask.from(listing.get()));
             }
         }
-        return new Step.Say(Outcomes.describe(last));
+        return new NextMove.Say(Outcomes.describe(last));
     }
 
-    private static Step start(Intent intent) {
-        return switch (intent) {
-            case Intent.Help help -> new Step.Say(Replies.help(help.reason()));
-            case Intent.Show show -> new Step.Call(List.of(PlannedCall.list(show.filter())));
-            case Intent.Add add -> act(PlannedCall.add(add.title(), add.description()), add.thenShow());
-            case Change change -> switch (change.target()) {
-                case Target.ById id -> act(PlannedCall.change(change, id.id()), change.thenShow());
-                case Target.ByName ignored -> new Step.Call(List.of(PlannedCall.list(TaskFilter.ALL)));
-            };
+    /** The answer when the intents need no tool at all. */
+    private static Optional<String> spoken(List<Intent> intents, Turn turn) {
+        if (intents.size() != 1) {
+            return Optional.empty();
+        }
+        return switch (intents.getFirst()) {
+            case Intent.Help help -> Optional.of(Wording.help(help.reason()));
+            case Intent.Unclear unclear -> Optional.of(unclear.question());
+            case Intent.Offer offer -> Optional.of(Wording.offer(offer.title()));
+            case Intent.Recall ignored -> Optional.of(Wording.recall(turn.earlier().lastChanges()));
+            default -> Optional.empty();
         };
     }
 
-    private static Step resolve(Change change, Target.ByName name, List<ListedTask> tasks) {
-        List<ListedTask> matches = TitleMatcher.match(name.words(), tasks);
-        if (change.action() == Action.COMPLETE && matches.stream().anyMatch(task -> !task.completed())) {
-            matches = matches.stream().filter(task -> !task.completed()).toList();
-        }
-        if (matches.size() == 1) {
-            return act(PlannedCall.change(change, matches.getFirst().id()), change.thenShow());
-        }
-        return new Step.Say(matches.isEmpty()
-                ? Replies.noMatch(change.action(), name.words(), tasks.isEmpty())
-                : Replies.whichOne(change.action(), name.words(), matches));
+    private static boolean needsLookup(Intent intent) {
+        return intent instanceof Intent.Ask
+                || intent instanceof Change change && change.target() instanceof Target.ByName;
     }
 
-    private static Step act(PlannedCall call, Optional<TaskFilter> thenShow) {
+    /** With the listing in hand: every call, or (if any task is unclear) an answer that asks and changes nothing. */
+    private static NextMove carryOut(List<Intent> intents, List<ListedTask> tasks) {
+        List<String> questions = new ArrayList<>();
+        List<String> answers = new ArrayList<>();
+        List<Intent> resolved = new ArrayList<>();
+        for (Intent intent : intents) {
+            switch (intent) {
+                case Intent.Ask ask -> answers.add(Wording.status(ask.target(), tasks));
+                case Change change when change.target() instanceof Target.ByName name -> {
+                    Resolution resolution = Resolution.of(change, name, tasks);
+                    resolution.question().ifPresent(questions::add);
+                    resolution.ids().forEach(id -> resolved.add(change.withTarget(new Target.ById(id))));
+                }
+                default -> resolved.add(intent);
+            }
+        }
+        if (!questions.isEmpty()) {
+            return new NextMove.Say(String.join("\n\n", questions));
+        }
+        if (resolved.isEmpty()) {
+            return new NextMove.Say(String.join("\n\n", answers));
+        }
+        return act(resolved, tasks);
+    }
+
+    private static NextMove act(List<Intent> intents, List<ListedTask> tasks) {
         List<PlannedCall> calls = new ArrayList<>();
-        calls.add(call);
-        thenShow.ifPresent(filter -> calls.add(PlannedCall.list(filter)));
-        return new Step.Call(calls);
+        for (Intent intent : intents) {
+            switch (intent) {
+                case Intent.Add add -> calls.add(PlannedCall.add(add.title(), add.description()));
+                case Intent.Show show -> calls.add(PlannedCall.list(show.filter()));
+                case Change change when change.target() instanceof Target.ById id ->
+                        calls.add(PlannedCall.change(change, id.id()));
+                default -> {
+                }
+            }
+        }
+        if (calls.isEmpty()) {
+            return new NextMove.Say(Wording.help(Intent.Help.Reason.NOT_UNDERSTOOD));
+        }
+        return new NextMove.Call(calls);
     }
 }

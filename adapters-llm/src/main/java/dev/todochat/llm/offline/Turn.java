@@ -14,17 +14,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The current turn as the transcript shows it: the newest user message, the one before it (for follow-ups such as
- * "task 3" after a question), and the rounds of tool calls made since, each with its results.
+ * The current turn as the transcript shows it: the newest user message, what the conversation said before it, and
+ * the rounds of tool calls made since, each with its results.
  */
-record Turn(String userText, Optional<String> previousUserText, List<Round> rounds) {
+record Turn(String userText, EarlierTurns earlier, List<Round> rounds) {
 
     static Turn of(List<Message> history) {
         int last = lastUserMessage(history, history.size());
         if (last < 0) {
-            return new Turn("", Optional.empty(), List.of());
+            return new Turn("", EarlierTurns.NONE, List.of());
         }
-        int previous = lastUserMessage(history, last);
         List<Message> since = history.subList(last + 1, history.size());
         Map<String, ToolResult> results = new HashMap<>();
         for (Message message : since) {
@@ -38,8 +37,7 @@ record Turn(String userText, Optional<String> previousUserText, List<Round> roun
                 rounds.add(Round.of(assistant.toolCalls(), results));
             }
         }
-        return new Turn(text(history, last),
-                previous < 0 ? Optional.empty() : Optional.of(text(history, previous)), rounds);
+        return new Turn(text(history, last), EarlierTurns.of(history.subList(0, last)), rounds);
     }
 
     private static int lastUserMessage(List<Message> history, int before) {

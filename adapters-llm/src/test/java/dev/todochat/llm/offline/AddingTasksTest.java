@@ -77,13 +77,25 @@ class AddingTasksTest {
     }
 
     @Test
-    void should_keep_an_and_that_belongs_to_the_title() {
+    void should_keep_an_and_that_belongs_to_a_quoted_title() {
         OfflineChat chat = new OfflineChat();
 
-        OfflineChat.Answer answer = chat.say("add buy milk and eggs");
+        OfflineChat.Answer answer = chat.say("add \"salt and pepper\"");
 
-        assertThat(chat.titles()).containsExactly("buy milk and eggs");
+        assertThat(chat.titles()).containsExactly("salt and pepper");
         assertThat(answer.tools()).containsExactly(List.of("add_task"));
+    }
+
+    @Test
+    void should_add_each_item_of_a_list_as_its_own_task() {
+        OfflineChat chat = new OfflineChat();
+
+        OfflineChat.Answer answer = chat.say("add eggs, flour and sugar");
+
+        assertThat(chat.titles()).containsExactly("eggs", "flour", "sugar");
+        assertThat(answer.tools()).containsExactly(List.of("add_task", "add_task", "add_task"));
+        assertThat(answer.text()).isEqualTo("Added \"eggs\" to your list (task 1).\n\n"
+                + "Added \"flour\" to your list (task 2).\n\nAdded \"sugar\" to your list (task 3).");
     }
 
     @ParameterizedTest

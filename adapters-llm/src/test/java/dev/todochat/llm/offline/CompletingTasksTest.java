@@ -65,9 +65,9 @@ class CompletingTasksTest {
         assertThat(chat.tasks()).noneMatch(Task::completed);
         assertThat(answer.text()).isEqualTo("""
                 2 tasks match "report":
-                1. Write report (task 1)
-                2. Send report (task 3)
-                Which one should I mark as done? Answer with its id, for example "task 1".""");
+                #1 Write report
+                #3 Send report
+                Which one should I mark as done? Say "the first one", or its number, for example "task 1".""");
     }
 
     @Test
@@ -89,8 +89,19 @@ class CompletingTasksTest {
         OfflineChat.Answer answer = chat.say("Mark the dentist appointment as done");
 
         assertThat(chat.tasks()).noneMatch(Task::completed);
-        assertThat(answer.text()).isEqualTo(
-                "No task matches \"dentist appointment\". Say \"show all tasks\" to see your tasks and their ids.");
+        assertThat(answer.text()).isEqualTo("No task matches \"dentist appointment\", so I changed nothing."
+                + " Say \"show all tasks\" to see your tasks and their numbers.");
+    }
+
+    @Test
+    void should_offer_the_closest_titles_and_change_nothing_when_only_some_words_match() {
+        OfflineChat chat = OfflineChat.withTasks("Renew passport", "Pay the water bill");
+
+        OfflineChat.Answer answer = chat.say("mark the electricity bill as paid");
+
+        assertThat(chat.tasks()).noneMatch(Task::completed);
+        assertThat(answer.text()).isEqualTo("No task matches \"electricity bill\", so I changed nothing."
+                + " Did you mean \"Pay the water bill\" (task 2)? Say it with the task's number, for example \"task 2\".");
     }
 
     @Test
@@ -128,13 +139,13 @@ class CompletingTasksTest {
         OfflineChat.Answer answer = chat.say("mark buy milk as not done");
 
         assertThat(answer.rounds()).isEmpty();
-        assertThat(answer.text()).startsWith("Sorry, I didn't understand that.");
+        assertThat(answer.text()).startsWith("OK, I haven't changed anything.");
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            mark everything as done | I change one task at a time
-            delete all tasks        | I change one task at a time
+            mark everything as done | I change tasks you name, not all of them at once
+            delete all tasks        | I change tasks you name, not all of them at once
             mark as done            | Which task do you mean?
             delete it               | Which task do you mean?
             """)

@@ -47,7 +47,7 @@ class DeletingTasksTest {
 
         assertThat(chat.titles()).containsExactly("Call mom", "Call dad");
         assertThat(answer.text()).startsWith("2 tasks match \"call\":")
-                .endsWith("Which one should I delete? Answer with its id, for example \"task 1\".");
+                .endsWith("Which one should I delete? Say \"the first one\", or its number, for example \"task 1\".");
     }
 
     @Test
@@ -57,6 +57,6 @@ class DeletingTasksTest {
         OfflineChat.Answer answer = chat.say("remove the gym session");
 
         assertThat(chat.titles()).containsExactly("Call mom");
-        assertThat(answer.text()).startsWith("No task matches \"gym session\".");
+        assertThat(answer.text()).startsWith("No task matches \"gym session\", so I changed nothing.");
     }
 }

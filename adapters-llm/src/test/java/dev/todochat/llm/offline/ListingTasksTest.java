@@ -46,16 +46,16 @@ class ListingTasksTest {
     }
 
     @Test
-    void should_show_every_task_numbered_with_its_id_and_a_tick_when_done() {
+    void should_show_every_task_led_by_its_own_number_and_a_tick_when_done() {
         OfflineChat chat = chatWithThreeTasks();
 
         OfflineChat.Answer answer = chat.say("show all tasks");
 
         assertThat(answer.text()).isEqualTo("""
                 You have 3 tasks (1 done):
-                1. Buy milk (task 1)
-                2. ✓ Call mom (task 2)
-                3. Write report (task 3) — Q3 numbers""");
+                #1 Buy milk
+                #2 ✓ Call mom
+                #3 Write report — Q3 numbers""");
     }
 
     @Test
@@ -66,8 +66,8 @@ class ListingTasksTest {
 
         assertThat(answer.text()).isEqualTo("""
                 You have 2 pending tasks:
-                1. Buy milk (task 1)
-                2. Write report (task 3) — Q3 numbers""");
+                #1 Buy milk
+                #3 Write report — Q3 numbers""");
     }
 
     @Test
@@ -76,7 +76,7 @@ class ListingTasksTest {
 
         OfflineChat.Answer answer = chat.say("What have I finished?");
 
-        assertThat(answer.text()).isEqualTo("You have completed 1 task:\n1. ✓ Call mom (task 2)");
+        assertThat(answer.text()).isEqualTo("You have completed 1 task:\n#2 ✓ Call mom");
     }
 
     @Test

@@ -25,8 +25,14 @@ class TitleMatcherTest {
     }
 
     @Test
-    void should_match_the_titles_sharing_most_words_when_none_contains_them() {
-        assertThat(TitleMatcher.match("mockup review meeting", TASKS)).containsExactly(MOCKUPS);
+    void should_match_a_title_holding_every_word_in_any_order_and_in_any_form() {
+        assertThat(TitleMatcher.match("mockups reviewed", TASKS)).containsExactly(MOCKUPS);
+    }
+
+    @Test
+    void should_only_suggest_a_title_that_shares_some_of_the_words() {
+        assertThat(TitleMatcher.match("mockup review meeting", TASKS)).isEmpty();
+        assertThat(TitleMatcher.closest("mockup review meeting", TASKS)).first().isEqualTo(MOCKUPS);
     }
 
     @Test

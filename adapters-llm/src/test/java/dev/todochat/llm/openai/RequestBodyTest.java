@@ -11,6 +11,7 @@ import dev.todochat.domain.UserMessage;
 import dev.todochat.domain.tool.ToolSpec;
 import dev.todochat.testing.openai.OpenAiStub;
 import dev.todochat.testing.openai.RecordedRequest;
+import dev.todochat.testing.openai.StubToolCall;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,24 @@ class RequestBodyTest {
         assertThat(messages.get(1).path("role").asText()).isEqualTo("user");
         assertThat(messages.get(1).path("content").asText()).isEqualTo("hi");
         assertThat(messages).hasSize(2);
+    }
+
+    @Test
+    void should_tell_the_model_how_tasks_are_numbered_and_how_to_act_on_them_in_every_request() {
+        stub.replyToolCalls(StubToolCall.of("call_1", "list_tasks", "{\"status\":\"all\"}"))
+                .replyText("Which report do you mean: task 1 or task 3?");
+
+        model.reply(Models.prompt("complete the report"));
+        model.reply(Models.prompt("complete the report"));
+
+        assertThat(stub.requests()).hasSize(2).allSatisfy(request -> assertThat(
+                request.messages().get(0).path("content").asText())
+                .contains("each user's tasks are numbered 1, 2, 3, … for that user",
+                        "a number is never given to another task",
+                        "Look a task up before changing it by name", "call list_tasks",
+                        "When several tasks match what the user means, do not guess and change nothing",
+                        "ask which one they mean",
+                        "Act on every task in one message", "three add_task calls"));
     }
 
     @Test

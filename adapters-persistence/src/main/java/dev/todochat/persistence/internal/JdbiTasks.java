@@ -19,6 +19,13 @@ final class JdbiTasks implements Tasks {
     private static final String RETURNING = " RETURNING " + TaskMapper.COLUMNS;
     private static final String SELECT = "SELECT " + TaskMapper.COLUMNS + " FROM tasks WHERE user_id = :owner";
     private static final String ONE = " AND id = :id";
+    /**
+     * Takes the user's next task number, in the same statement as the insert: the upsert's row lock serialises one
+     * user's concurrent adds, and a number once taken is never given again, even after its task is deleted.
+     */
+    private static final String NEXT_NUMBER = "WITH next AS (INSERT INTO task_numbers (user_id, last_id)"
+            + " VALUES (:owner, 1) ON CONFLICT (user_id) DO UPDATE SET last_id = task_numbers.last_id + 1"
+            + " RETURNING last_id) ";
 
     private final Handle handle;
 
@@ -28,8 +35,8 @@ final class JdbiTasks implements Tasks {
 
     @Override
     public Task add(UserId owner, String title, String description, Instant at) {
-        return handle.createQuery("INSERT INTO tasks (user_id, title, description, created_at, updated_at)"
-                        + " VALUES (:owner, :title, :description, :at, :at)" + RETURNING)
+        return handle.createQuery(NEXT_NUMBER + "INSERT INTO tasks (user_id, id, title, description, created_at,"
+                        + " updated_at) SELECT :owner, last_id, :title, :description, :at, :at FROM next" + RETURNING)
                 .bind("owner", owner.value())
                 .bind("title", title)
                 .bind("description", description)
