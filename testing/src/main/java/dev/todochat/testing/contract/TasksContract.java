@@ -49,6 +49,27 @@ public abstract class TasksContract {
     }
 
     @Test
+    public void each_user_numbers_their_own_tasks_from_one() {
+        Task alicesFirst = add(alice, "First", null, T0);
+        Task bobsFirst = add(bob, "Bob's first", null, T0);
+        Task alicesSecond = add(alice, "Second", null, T0);
+
+        assertThat(alicesFirst.id()).isEqualTo(new TaskId(1));
+        assertThat(alicesSecond.id()).isEqualTo(new TaskId(2));
+        assertThat(bobsFirst.id()).isEqualTo(new TaskId(1));
+        assertThat(find(bob, new TaskId(1))).contains(bobsFirst);
+    }
+
+    @Test
+    public void a_deleted_tasks_number_is_never_given_again() {
+        add(alice, "First", null, T0);
+        Task second = add(alice, "Second", null, T0);
+        storage().inTransaction(unit -> unit.tasks().delete(alice, second.id()));
+
+        assertThat(add(alice, "Third", null, T0).id()).isEqualTo(new TaskId(3));
+    }
+
+    @Test
     public void the_list_is_oldest_first_and_filters_by_status() {
         Task first = add(alice, "First", null, T0);
         Task second = add(alice, "Second", null, T0);

@@ -20,33 +20,40 @@ import java.util.TreeMap;
 
 /**
  * The rows of every table, as one transaction sees them. Rows are immutable records, so a copy of the maps is a
- * snapshot; only the transcript's lists are copied one level deeper.
+ * snapshot; only the transcript's lists and each user's tasks are copied one level deeper.
  */
 final class MemoryState {
-    final TreeMap<Long, Task> tasks;
+    /** Each user's tasks by their number: numbers count per user and are never reused after a deletion. */
+    final Map<UserId, TreeMap<Long, Task>> tasks;
+    final Map<UserId, Long> lastTaskNumbers;
     final Map<ConversationId, ConversationRow> conversations;
     final Map<ConversationId, List<RecordedMessage>> messages;
     final Map<KeyOf, KeyRow> keys;
-    long lastTaskId;
-
     MemoryState() {
-        this(new TreeMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), 0);
+        this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
     }
 
-    private MemoryState(TreeMap<Long, Task> tasks, Map<ConversationId, ConversationRow> conversations,
-                        Map<ConversationId, List<RecordedMessage>> messages, Map<KeyOf, KeyRow> keys, long lastTaskId) {
+    private MemoryState(Map<UserId, TreeMap<Long, Task>> tasks, Map<ConversationId, ConversationRow> conversations,
+                        Map<ConversationId, List<RecordedMessage>> messages, Map<KeyOf, KeyRow> keys,
+                        Map<UserId, Long> lastTaskNumbers) {
         this.tasks = tasks;
         this.conversations = conversations;
         this.messages = messages;
         this.keys = keys;
-        this.lastTaskId = lastTaskId;
+        this.lastTaskNumbers = lastTaskNumbers;
     }
 
     MemoryState copy() {
         Map<ConversationId, List<RecordedMessage>> transcript = new HashMap<>();
         messages.forEach((id, list) -> transcript.put(id, new ArrayList<>(list)));
-        return new MemoryState(new TreeMap<>(tasks), new HashMap<>(conversations), transcript, new HashMap<>(keys),
-                lastTaskId);
+        Map<UserId, TreeMap<Long, Task>> taskCopy = new HashMap<>();
+        tasks.forEach((owner, own) -> taskCopy.put(owner, new TreeMap<>(own)));
+        return new MemoryState(taskCopy, new HashMap<>(conversations), transcript, new HashMap<>(keys),
+                new HashMap<>(lastTaskNumbers));
+    }
+
+    TreeMap<Long, Task> tasksOf(UserId owner) {
+        return tasks.computeIfAbsent(owner, o -> new TreeMap<>());
     }
 
     UnitOfWork unitOfWork() {

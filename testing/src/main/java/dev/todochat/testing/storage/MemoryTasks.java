@@ -22,17 +22,18 @@ final class MemoryTasks implements Tasks {
     @Override
     public Task add(UserId owner, String title, String description, Instant at) {
         Instant time = MemoryState.stored(at);
-        return save(new Task(new TaskId(++state.lastTaskId), owner, title, description, false, time, time));
+        long number = state.lastTaskNumbers.merge(owner, 1L, Long::sum);
+        return save(new Task(new TaskId(number), owner, title, description, false, time, time));
     }
 
     @Override
     public List<Task> list(UserId owner, TaskFilter filter) {
-        return state.tasks.values().stream().filter(task -> task.owner().equals(owner) && filter.accepts(task)).toList();
+        return state.tasksOf(owner).values().stream().filter(filter::accepts).toList();
     }
 
     @Override
     public Optional<Task> find(UserId owner, TaskId id) {
-        return Optional.ofNullable(state.tasks.get(id.value())).filter(task -> task.owner().equals(owner));
+        return Optional.ofNullable(state.tasksOf(owner).get(id.value()));
     }
 
     @Override
@@ -50,11 +51,11 @@ final class MemoryTasks implements Tasks {
 
     @Override
     public Optional<Task> delete(UserId owner, TaskId id) {
-        return find(owner, id).map(task -> state.tasks.remove(task.id().value()));
+        return find(owner, id).map(task -> state.tasksOf(owner).remove(task.id().value()));
     }
 
     private Task save(Task task) {
-        state.tasks.put(task.id().value(), task);
+        state.tasksOf(task.owner()).put(task.id().value(), task);
         return task;
     }
 }
