@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -55,9 +56,17 @@ public final class PostgresDatabase implements AutoCloseable {
      * @throws IllegalArgumentException when the URL cannot be used (the message never holds the password)
      */
     public static PostgresDatabase connect(String databaseUrl, int maxPoolSize) {
+        return connect(databaseUrl, maxPoolSize, ConnectionPool.DEFAULT_WAIT);
+    }
+
+    /**
+     * As {@link #connect(String, int)}, with {@code poolWait} the longest a piece of work waits for a free
+     * connection before it fails with {@link dev.todochat.domain.port.StorageBusy} (at least 250 ms).
+     */
+    public static PostgresDatabase connect(String databaseUrl, int maxPoolSize, Duration poolWait) {
         DatabaseUrl url = DatabaseUrl.parse(databaseUrl);
         HikariDataSource pool = ConnectionPool.open(url.jdbcUrl(), url.user().orElse(null), url.password().orElse(null),
-                maxPoolSize);
+                maxPoolSize, poolWait);
         return new PostgresDatabase(pool, url.describe(), () -> { });
     }
 
@@ -70,7 +79,8 @@ public final class PostgresDatabase implements AutoCloseable {
     public static PostgresDatabase embedded(Path dataDir) {
         EmbeddedServer server = EmbeddedServer.start(dataDir);
         try {
-            HikariDataSource pool = ConnectionPool.open(server.jdbcUrl(), null, null, EMBEDDED_POOL_SIZE);
+            HikariDataSource pool = ConnectionPool.open(server.jdbcUrl(), null, null, EMBEDDED_POOL_SIZE,
+                    ConnectionPool.DEFAULT_WAIT);
             return new PostgresDatabase(pool, server.describe(), server::close);
         } catch (RuntimeException e) {
             server.close();

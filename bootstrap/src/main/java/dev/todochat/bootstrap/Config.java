@@ -14,6 +14,7 @@ import java.util.Optional;
  *
  * @param port            {@code PORT}, default 8080
  * @param databaseUrl     {@code DATABASE_URL}; unset means an embedded PostgreSQL under the data folder
+ * @param database        the pool to {@code DATABASE_URL}: {@code DATABASE_POOL_SIZE} and {@code DATABASE_POOL_WAIT}
  * @param dataDir         {@code TODOCHAT_DATA_DIR}, default {@code ~/.todochat}
  * @param jwtSecret       {@code JWT_SECRET}, else {@code BETTER_AUTH_SECRET}; unset means a generated one in the data
  *                        folder
@@ -26,7 +27,7 @@ import java.util.Optional;
  * @param limits          the turn lease ({@code TURN_LEASE}) and the lifetime of idempotency keys
  *                        ({@code IDEMPOTENCY_KEY_TTL})
  */
-record Config(int port, Optional<String> databaseUrl, Path dataDir, Optional<EnvSecret> jwtSecret,
+record Config(int port, Optional<String> databaseUrl, DatabaseSettings database, Path dataDir, Optional<EnvSecret> jwtSecret,
               Optional<OpenAiSettings> openAi, McpHttpSettings mcp, TokenSettings tokens, Protection protection,
               ChatLimits limits) {
     static final int DEFAULT_PORT = 8080;
@@ -35,6 +36,7 @@ record Config(int port, Optional<String> databaseUrl, Path dataDir, Optional<Env
         return new Config(
                 port(value(env, "PORT")),
                 value(env, "DATABASE_URL").map(String::strip),
+                DatabaseSettings.from(env),
                 value(env, "TODOCHAT_DATA_DIR").map(dir -> Path.of(dir.strip())).orElse(home.resolve(".todochat"))
                         .toAbsolutePath(),
                 secret(env, "JWT_SECRET").or(() -> secret(env, "BETTER_AUTH_SECRET")),
@@ -58,7 +60,8 @@ record Config(int port, Optional<String> databaseUrl, Path dataDir, Optional<Env
     @Override
     public String toString() {
         return "Config[port=" + port + ", databaseUrl=" + (databaseUrl.isPresent() ? "<set>" : "<unset>")
-                + ", dataDir=" + dataDir + ", jwtSecret=" + jwtSecret.map(EnvSecret::toString).orElse("<file>")
+                + ", database=" + database + ", dataDir=" + dataDir
+                + ", jwtSecret=" + jwtSecret.map(EnvSecret::toString).orElse("<file>")
                 + ", openAi=" + openAi.map(OpenAiSettings::toString).orElse("<offline assistant>") + ", mcp=" + mcp
                 + ", tokens=" + tokens + ", protection=" + protection + ", limits=" + limits + "]";
     }

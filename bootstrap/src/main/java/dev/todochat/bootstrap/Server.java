@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class Server implements AutoCloseable {
     /** Enough for the short transactions of a turn: no connection is held while the model thinks. */
-    static final int POOL_SIZE = 10;
+    static final int POOL_SIZE = DatabaseSettings.DEFAULT_POOL_SIZE;
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
 
     private final TodoChatHttp http;
@@ -48,7 +48,8 @@ final class Server implements AutoCloseable {
             return PostgresDatabase.embedded(config.dataDir());
         }
         try {
-            return PostgresDatabase.connect(config.databaseUrl().get(), POOL_SIZE);
+            return PostgresDatabase.connect(config.databaseUrl().get(), config.database().poolSize(),
+                    config.database().poolWait());
         } catch (IllegalArgumentException e) {
             throw new ConfigException("DATABASE_URL: " + e.getMessage());
         }
