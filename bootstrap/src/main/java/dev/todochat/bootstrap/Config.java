@@ -27,9 +27,9 @@ import java.util.Optional;
  * @param limits          the turn lease ({@code TURN_LEASE}) and the lifetime of idempotency keys
  *                        ({@code IDEMPOTENCY_KEY_TTL})
  */
-record Config(int port, Optional<String> databaseUrl, DatabaseSettings database, Path dataDir, Optional<EnvSecret> jwtSecret,
-              Optional<OpenAiSettings> openAi, McpHttpSettings mcp, TokenSettings tokens, Protection protection,
-              ChatLimits limits) {
+record Config(int port, Optional<String> databaseUrl, DatabaseSettings database, Path dataDir,
+              Optional<EnvSecret> jwtSecret, Optional<OpenAiSettings> openAi, McpHttpSettings mcp, TokenSettings tokens,
+              Protection protection, ChatLimits limits) {
     static final int DEFAULT_PORT = 8080;
 
     static Config from(Map<String, String> env, Path home) {

@@ -23,7 +23,8 @@ record DatabaseSettings(int poolSize, Duration poolWait) {
     static final DatabaseSettings DEFAULT = new DatabaseSettings(DEFAULT_POOL_SIZE, DEFAULT_POOL_WAIT);
 
     static DatabaseSettings from(Map<String, String> env) {
-        return new DatabaseSettings(poolSize(value(env, "DATABASE_POOL_SIZE")), poolWait(value(env, "DATABASE_POOL_WAIT")));
+        return new DatabaseSettings(poolSize(value(env, "DATABASE_POOL_SIZE")),
+                poolWait(value(env, "DATABASE_POOL_WAIT")));
     }
 
     private static int poolSize(Optional<String> text) {
