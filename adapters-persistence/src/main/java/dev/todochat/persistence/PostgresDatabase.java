@@ -17,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +42,8 @@ public final class PostgresDatabase implements AutoCloseable {
      * short transactions of a turn, since no connection is held while the model thinks.
      */
     public static final int DEFAULT_POOL_SIZE = 10;
+    /** How long a piece of work waits for a free connection unless told otherwise, before it is refused as busy. */
+    public static final Duration DEFAULT_POOL_WAIT = ConnectionPool.DEFAULT_WAIT;
     private static final int REACHABLE_WITHIN_SECONDS = 2;
 
     private final HikariDataSource dataSource;
@@ -64,9 +67,17 @@ public final class PostgresDatabase implements AutoCloseable {
      * @throws IllegalArgumentException when the URL cannot be used (the message never holds the password)
      */
     public static PostgresDatabase connect(String databaseUrl, int maxPoolSize) {
+        return connect(databaseUrl, maxPoolSize, DEFAULT_POOL_WAIT);
+    }
+
+    /**
+     * As {@link #connect(String, int)}, with {@code poolWait} the longest a piece of work waits for a free
+     * connection before it fails with {@link dev.todochat.domain.port.StorageBusy} (at least 250 ms).
+     */
+    public static PostgresDatabase connect(String databaseUrl, int maxPoolSize, Duration poolWait) {
         DatabaseUrl url = DatabaseUrl.parse(databaseUrl);
         HikariDataSource pool = ConnectionPool.open(url.jdbcUrl(), url.user().orElse(null), url.password().orElse(null),
-                maxPoolSize);
+                maxPoolSize, poolWait);
         return new PostgresDatabase(pool, url.describe(), () -> { });
     }
 
@@ -79,7 +90,8 @@ public final class PostgresDatabase implements AutoCloseable {
     public static PostgresDatabase embedded(Path dataDir) {
         EmbeddedServer server = EmbeddedServer.start(dataDir);
         try {
-            HikariDataSource pool = ConnectionPool.open(server.jdbcUrl(), null, null, DEFAULT_POOL_SIZE);
+            HikariDataSource pool = ConnectionPool.open(server.jdbcUrl(), null, null, DEFAULT_POOL_SIZE,
+                    DEFAULT_POOL_WAIT);
             return new PostgresDatabase(pool, server.describe(), server::close);
         } catch (RuntimeException e) {
             server.close();
@@ -159,7 +171,7 @@ public final class PostgresDatabase implements AutoCloseable {
         runOn(server, "CREATE DATABASE " + name);
         DatabaseUrl fresh = server.withDatabase(name);
         HikariDataSource pool = ConnectionPool.open(fresh.jdbcUrl(), fresh.user().orElse(null),
-                fresh.password().orElse(null), maxPoolSize);
+                fresh.password().orElse(null), maxPoolSize, DEFAULT_POOL_WAIT);
         return new PostgresDatabase(pool, fresh.describe() + " (throwaway)",
                 () -> runOn(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
     }

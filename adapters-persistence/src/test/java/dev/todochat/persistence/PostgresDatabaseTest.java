@@ -4,8 +4,11 @@ import dev.todochat.domain.Task;
 import dev.todochat.domain.TaskFilter;
 import dev.todochat.domain.UserId;
 import dev.todochat.domain.port.StorageBusy;
+import dev.todochat.domain.port.StorageUnavailable;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.todochat.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -84,6 +87,44 @@ class PostgresDatabaseTest {
             assertThatThrownBy(() -> database.storage().inTransaction(unit -> true))
                     .isNotInstanceOf(StorageBusy.class);
         }
+    }
+
+    @Test
+    void a_database_that_cannot_be_reached_is_reported_as_unavailable_with_a_wait() throws Exception {
+        int closedPort = closedPort();
+        try (PostgresDatabase database = PostgresDatabase.connect("postgres://nobody@127.0.0.1:" + closedPort + "/none", 1,
+                Duration.ofMillis(300))) {
+            assertThatThrownBy(() -> database.storage().inTransaction(unit -> true))
+                    .isInstanceOfSatisfying(StorageUnavailable.class, lost ->
+                            assertThat(lost.retryAfter()).isEqualTo(Duration.ofSeconds(5)))
+                    .hasMessageContaining("the database cannot be reached");
+        }
+    }
+
+    @Test
+    void query_parameters_of_a_postgres_url_reach_the_driver_so_pgbouncer_can_be_told_no_prepared_statements()
+            throws Exception {
+        String url = TestPostgres.freshDatabaseUrl().replace("jdbc:postgresql://", "postgres://");
+        try (PostgresDatabase database = PostgresDatabase.connect(url + "&prepareThreshold=0", 1);
+             Connection connection = database.dataSource().getConnection()) {
+            assertThat(connection.unwrap(PGConnection.class).getPrepareThreshold()).isZero();
+        }
+    }
+
+    @Test
+    void the_pool_waits_for_a_free_connection_as_long_as_it_was_told() {
+        try (PostgresDatabase database = PostgresDatabase.connect(TestPostgres.freshDatabaseUrl(), 3,
+                Duration.ofMillis(750))) {
+            HikariDataSource pool = (HikariDataSource) database.dataSource();
+            assertThat(pool.getConnectionTimeout()).isEqualTo(750);
+            assertThat(pool.getMaximumPoolSize()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void a_wait_shorter_than_hikaris_floor_is_refused() {
+        assertThatThrownBy(() -> PostgresDatabase.connect("postgres://u@127.0.0.1/db", 1, Duration.ofMillis(100)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 250 ms");
     }
 
     /** A loopback port nothing listens on. */

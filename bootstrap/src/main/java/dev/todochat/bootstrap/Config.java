@@ -18,6 +18,7 @@ import static dev.todochat.bootstrap.Env.value;
  * @param host            {@code HOST}, the address to listen on; unset means loopback in development mode and every
  *                        interface otherwise (see {@link Listening})
  * @param databaseUrl     {@code DATABASE_URL}; unset means an embedded PostgreSQL under the data folder
+ * @param database        the pool to {@code DATABASE_URL}: {@code DATABASE_POOL_SIZE} and {@code DATABASE_POOL_WAIT}
  * @param dataDir         {@code TODOCHAT_DATA_DIR}, default {@code ~/.todochat} with {@code ~} from {@code HOME}
  * @param jwtSecret       {@code JWT_SECRET}, else {@code BETTER_AUTH_SECRET}; unset means a generated one in the data
  *                        folder
@@ -30,9 +31,9 @@ import static dev.todochat.bootstrap.Env.value;
  * @param limits          the turn lease ({@code TURN_LEASE}) and the lifetime of idempotency keys
  *                        ({@code IDEMPOTENCY_KEY_TTL})
  */
-record Config(int port, Optional<String> host, Optional<String> databaseUrl, Path dataDir, Optional<EnvSecret> jwtSecret,
-              Optional<OpenAiSettings> openAi, McpHttpSettings mcp, TokenSettings tokens, Protection protection,
-              ChatLimits limits) {
+record Config(int port, Optional<String> host, Optional<String> databaseUrl, DatabaseSettings database, Path dataDir,
+              Optional<EnvSecret> jwtSecret, Optional<OpenAiSettings> openAi, McpHttpSettings mcp, TokenSettings tokens,
+              Protection protection, ChatLimits limits) {
     static final int DEFAULT_PORT = 8080;
 
     /**
@@ -43,6 +44,7 @@ record Config(int port, Optional<String> host, Optional<String> databaseUrl, Pat
                 port(value(env, "PORT")),
                 value(env, "HOST"),
                 value(env, "DATABASE_URL"),
+                DatabaseSettings.from(env),
                 value(env, "TODOCHAT_DATA_DIR").map(Path::of).orElse(home(env, home).resolve(".todochat"))
                         .toAbsolutePath(),
                 secret(env, "JWT_SECRET").or(() -> secret(env, "BETTER_AUTH_SECRET")),
@@ -65,8 +67,9 @@ record Config(int port, Optional<String> host, Optional<String> databaseUrl, Pat
 
     @Override
     public String toString() {
-        return "Config[port=" + port + ", host=" + host.orElse("<unset>") + ", databaseUrl=" + (databaseUrl.isPresent() ? "<set>" : "<unset>")
-                + ", dataDir=" + dataDir + ", jwtSecret=" + jwtSecret.map(EnvSecret::toString).orElse("<file>")
+        return "Config[port=" + port + ", host=" + host.orElse("<unset>") + ", databaseUrl="
+                + (databaseUrl.isPresent() ? "<set>" : "<unset>") + ", database=" + database + ", dataDir=" + dataDir
+                + ", jwtSecret=" + jwtSecret.map(EnvSecret::toString).orElse("<file>")
                 + ", openAi=" + openAi.map(OpenAiSettings::toString).orElse("<offline assistant>") + ", mcp=" + mcp
                 + ", tokens=" + tokens + ", protection=" + protection + ", limits=" + limits + "]";
     }

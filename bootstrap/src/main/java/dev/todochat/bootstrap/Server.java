@@ -49,7 +49,8 @@ final class Server implements AutoCloseable {
             return PostgresDatabase.embedded(config.dataDir());
         }
         try {
-            return PostgresDatabase.connect(config.databaseUrl().get(), PostgresDatabase.DEFAULT_POOL_SIZE);
+            return PostgresDatabase.connect(config.databaseUrl().get(), config.database().poolSize(),
+                    config.database().poolWait());
         } catch (IllegalArgumentException e) {
             throw new ConfigException("DATABASE_URL: " + e.getMessage());
         }

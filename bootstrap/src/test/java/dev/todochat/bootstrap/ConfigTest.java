@@ -3,6 +3,7 @@ package dev.todochat.bootstrap;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -86,5 +87,39 @@ class ConfigTest {
                 "DATABASE_URL", "postgres://u:hunter2@db/todo"), HOME);
 
         assertThat(config.toString()).doesNotContain("very-secret-value", "hunter2").contains("JWT_SECRET=<hidden>");
+    }
+
+    @Test
+    void the_database_pool_defaults_to_ten_connections_and_a_five_second_wait() {
+        Config config = Config.from(Map.of(), HOME);
+
+        assertThat(config.database()).isEqualTo(new DatabaseSettings(10, Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void the_database_pool_size_and_wait_are_read_from_the_environment() {
+        Config config = Config.from(Map.of("DATABASE_POOL_SIZE", " 4 ", "DATABASE_POOL_WAIT", "PT0.5S"), HOME);
+
+        assertThat(config.database()).isEqualTo(new DatabaseSettings(4, Duration.ofMillis(500)));
+        assertThat(Config.from(Map.of("DATABASE_POOL_WAIT", "2s"), HOME).database().poolWait())
+                .isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void a_pool_size_outside_one_to_a_thousand_stops_start_up_with_the_variable_named() {
+        for (String size : List.of("0", "-3", "1001", "ten")) {
+            assertThatThrownBy(() -> Config.from(Map.of("DATABASE_POOL_SIZE", size), HOME))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage("DATABASE_POOL_SIZE must be a number from 1 to 1000, not '" + size + "'");
+        }
+    }
+
+    @Test
+    void a_pool_wait_too_short_too_long_or_unreadable_stops_start_up_with_the_variable_named() {
+        for (String wait : List.of("PT0.1S", "6m", "soon", "0s")) {
+            assertThatThrownBy(() -> Config.from(Map.of("DATABASE_POOL_WAIT", wait), HOME))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("DATABASE_POOL_WAIT");
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.todochat.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +20,7 @@ import java.util.Map;
  * kill it with SIGKILL. Its output goes to a file, shown when it fails to start.
  */
 final class Instance implements AutoCloseable {
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
     private final Process process;
     private final int port;
@@ -39,7 +38,7 @@ final class Instance implements AutoCloseable {
 
     /** @param jvmOptions options for the instance's JVM, such as {@code -Xmx2g} */
     static Instance start(String name, Map<String, String> environment, Path workDir, List<String> jvmOptions) {
-        int port = freePort();
+        int port = LocalPrograms.freePort();
         Path log = workDir.resolve(name + ".log");
         Map<String, String> env = new HashMap<>(environment);
         env.put("PORT", Integer.toString(port));
@@ -60,6 +59,20 @@ final class Instance implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Runs another subcommand ({@code migrate}) in its own JVM as an operator would, to its end.
+     *
+     * @throws IllegalStateException with the command's output when it fails
+     */
+    static void run(String subcommand, Map<String, String> environment, Path workDir) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "dev.todochat.bootstrap.Main", subcommand);
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        LocalPrograms.run(builder, workDir.resolve(subcommand + ".log"));
     }
 
     /** The instance's process, to read its CPU time, memory and heap. */
@@ -115,14 +128,6 @@ final class Instance implements AutoCloseable {
             return Files.readString(log);
         } catch (IOException e) {
             return "(no output: " + e.getMessage() + ")";
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.todochat.domain.chat.ConversationBusy;
 import dev.todochat.domain.chat.IdempotencyKeyReused;
 import dev.todochat.domain.port.ModelFailure;
 import dev.todochat.domain.port.StorageBusy;
+import dev.todochat.domain.port.StorageUnavailable;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -51,6 +52,7 @@ final class ErrorMapping {
             case IdempotencyKeyReused reused -> new ApiError(422, "IdempotencyKeyReused",
                     "this " + ChatRoute.IDEMPOTENCY_KEY + " was already used for a different request");
             case StorageBusy busy -> overloaded(busy, ctx);
+            case StorageUnavailable lost -> databaseLost(lost, ctx);
             case HttpResponseException http -> fromJavalin(http, ctx);
             default -> unexpected(e, ctx);
         };
@@ -91,6 +93,14 @@ final class ErrorMapping {
                 ctx.req().getMethod(), ctx.path());
         return new ApiError(503, "ServerBusy", busy.getMessage(),
                 Map.of("Retry-After", retryAfterSeconds(busy.retryAfter())));
+    }
+
+    /** A database restarting or gone is not a bug either: a line for the operator, a 503 the client can act on. */
+    private static ApiError databaseLost(StorageUnavailable lost, Context ctx) {
+        LOG.warn("request {} ({} {}) refused: the database cannot be reached", RequestIds.current(),
+                ctx.req().getMethod(), ctx.path());
+        return new ApiError(503, "DatabaseUnavailable", lost.getMessage() + " (request id " + RequestIds.current()
+                + ")", Map.of("Retry-After", retryAfterSeconds(lost.retryAfter())));
     }
 
     private ApiError unexpected(Exception e, Context ctx) {

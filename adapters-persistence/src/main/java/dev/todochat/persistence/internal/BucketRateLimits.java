@@ -61,7 +61,7 @@ public final class BucketRateLimits implements RateLimits {
         try {
             probe = buckets.builder().build(key + ":" + perMinute, () -> budget).tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException e) {
-            throw PoolExhaustion.translate(e);
+            throw LostDatabase.translate(PoolExhaustion.translate(e));
         }
         sweepWhenDue();
         return probe.isConsumed() ? Decision.allow() : Decision.refuse(Duration.ofNanos(probe.getNanosToWaitForRefill()));

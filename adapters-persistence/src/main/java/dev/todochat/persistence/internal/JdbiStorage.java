@@ -2,8 +2,8 @@ package dev.todochat.persistence.internal;
 
 import dev.todochat.domain.port.Storage;
 import dev.todochat.domain.port.UnitOfWork;
-import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 import javax.sql.DataSource;
 import java.util.function.Function;
@@ -13,7 +13,8 @@ import java.util.function.Function;
  * server default), committed when the work returns and rolled back when it throws; the exception reaches the caller
  * unchanged. When no connection frees up within the pool's wait while the database itself answers, the work never
  * starts and {@link dev.todochat.domain.port.StorageBusy} says so: the server is overloaded, and the caller can ask
- * the client to come back.
+ * the client to come back. When the database cannot be reached or drops the connection mid-work (a restart),
+ * {@link dev.todochat.domain.port.StorageUnavailable} says so instead of the driver's exception.
  */
 public final class JdbiStorage implements Storage {
     private final Jdbi jdbi;
@@ -27,8 +28,8 @@ public final class JdbiStorage implements Storage {
     public <T> T inTransaction(Function<UnitOfWork, T> work) {
         try {
             return jdbi.inTransaction(handle -> work.apply(JdbiUnitOfWork.on(handle, json)));
-        } catch (ConnectionException e) {
-            throw PoolExhaustion.translate(e);
+        } catch (JdbiException e) {
+            throw LostDatabase.translate(PoolExhaustion.translate(e));
         }
     }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -49,6 +50,7 @@ public final class OpenAiStub implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final CountDownLatch closing = new CountDownLatch(1);
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final Deque<StubResponse> script = new ArrayDeque<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final Responder responder;
@@ -59,9 +61,9 @@ public final class OpenAiStub implements AutoCloseable {
     private record Responder(Duration delay, Function<JsonNode, StubReply> answer) {
     }
 
-    private OpenAiStub(Responder responder) throws IOException {
+    private OpenAiStub(Responder responder, int port) throws IOException {
         this.responder = responder;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BACKLOG);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
@@ -69,7 +71,7 @@ public final class OpenAiStub implements AutoCloseable {
 
     /** Starts a stub on 127.0.0.1 and a free port. */
     public static OpenAiStub start() {
-        return start(null);
+        return start(null, 0);
     }
 
     /**
@@ -78,12 +80,20 @@ public final class OpenAiStub implements AutoCloseable {
      * any number of them.
      */
     public static OpenAiStub responding(Duration delay, Function<JsonNode, StubReply> answer) {
-        return start(new Responder(delay, answer));
+        return responding(0, delay, answer);
     }
 
-    private static OpenAiStub start(Responder responder) {
+    /**
+     * As {@link #responding(Duration, Function)}, on loopback {@code port}: a stub started on the port of one that
+     * was closed is the model service coming back after a restart, at the address its clients already have.
+     */
+    public static OpenAiStub responding(int port, Duration delay, Function<JsonNode, StubReply> answer) {
+        return start(new Responder(delay, answer), port);
+    }
+
+    private static OpenAiStub start(Responder responder, int port) {
         try {
-            return new OpenAiStub(responder);
+            return new OpenAiStub(responder, port);
         } catch (IOException e) {
             throw new UncheckedIOException("the OpenAI stub could not start", e);
         }
@@ -161,8 +171,12 @@ public final class OpenAiStub implements AutoCloseable {
         return ranOut;
     }
 
+    /** Stops the stub, cutting the connections open to it; closing it again does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         closing.countDown();
         server.stop(0);
         executor.shutdownNow();
