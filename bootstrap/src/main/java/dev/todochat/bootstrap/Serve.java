@@ -28,7 +28,9 @@ final class Serve {
         if (secret.generated()) {
             err.print(Announcements.developmentSecret(secret.source()));
         }
-        LanguageModel model = config.openAi().<LanguageModel>map(OpenAiModel::new).orElseGet(OfflineAssistant::new);
+        Tracing tracing = Tracing.from(System.getenv());
+        LanguageModel model = config.openAi().<LanguageModel>map(settings -> new OpenAiModel(settings,
+                tracing::outgoingHeaders)).orElseGet(OfflineAssistant::new);
         if (config.databaseUrl().isEmpty()) {
             out.println("Starting the embedded PostgreSQL in " + config.embeddedPostgresDir() + " ...");
         }
@@ -37,11 +39,12 @@ final class Serve {
             database.migrate();
         } catch (RuntimeException e) {
             database.close();
+            tracing.close();
             throw e;
         }
         boolean devSignIn = offersDevSignIn(config, secret);
         Server server = Server.start(database, model, tokens, new Server.Options(config.port(), config.mcp(),
-                devSignIn, config.protection(), config.limits()));
+                devSignIn, config.protection(), config.limits(), tracing));
         out.print(Announcements.started(server.port(), database.describe(), model.describe(),
                 config.databaseUrl().isEmpty(), config.openAi().isEmpty(), devSignIn));
         return server;

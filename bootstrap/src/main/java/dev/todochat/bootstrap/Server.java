@@ -1,6 +1,7 @@
 package dev.todochat.bootstrap;
 
 import dev.todochat.application.TodoChat;
+import dev.todochat.application.TurnListener;
 import dev.todochat.domain.chat.ChatLimits;
 import dev.todochat.domain.port.LanguageModel;
 import dev.todochat.http.Tokens;
@@ -11,6 +12,7 @@ import dev.todochat.persistence.PostgresDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -62,23 +64,30 @@ final class Server implements AutoCloseable {
      * @param devSignIn  whether the page offers sign-in with any name (see {@link Serve#offersDevSignIn})
      * @param protection the rate limits, trusted proxies and CORS origins
      * @param limits     the bounds of a turn, its lease and the lifetime of idempotency keys
+     * @param tracing    where spans go (off unless {@code OTEL_EXPORTER_OTLP_ENDPOINT} is set); the server closes it
      */
-    record Options(int port, McpHttpSettings mcp, boolean devSignIn, Protection protection, ChatLimits limits) {
-        /** A free port, MCP for loopback clients, no dev sign-in, no rate limits, the default turn limits. */
+    record Options(int port, McpHttpSettings mcp, boolean devSignIn, Protection protection, ChatLimits limits,
+                   Tracing tracing) {
+        /** A free port, MCP for loopback clients, no dev sign-in, no rate limits, the default turn limits, no traces. */
         static Options defaults() {
-            return new Options(0, McpHttpSettings.loopbackOnly(), false, Protection.off(), ChatLimits.DEFAULT);
+            return new Options(0, McpHttpSettings.loopbackOnly(), false, Protection.off(), ChatLimits.DEFAULT,
+                    Tracing.off());
         }
 
         Options withMcp(McpHttpSettings settings) {
-            return new Options(port, settings, devSignIn, protection, limits);
+            return new Options(port, settings, devSignIn, protection, limits, tracing);
         }
 
         Options withDevSignIn(boolean offered) {
-            return new Options(port, mcp, offered, protection, limits);
+            return new Options(port, mcp, offered, protection, limits, tracing);
         }
 
         Options withProtection(Protection settings) {
-            return new Options(port, mcp, devSignIn, settings, limits);
+            return new Options(port, mcp, devSignIn, settings, limits, tracing);
+        }
+
+        Options withLimits(ChatLimits bounds) {
+            return new Options(port, mcp, devSignIn, protection, bounds, tracing);
         }
     }
 
@@ -87,16 +96,19 @@ final class Server implements AutoCloseable {
      * port. Closes the database if the port cannot be bound.
      */
     static Server start(PostgresDatabase database, LanguageModel model, Tokens tokens, Options options) {
-        TodoChat chat = TodoChat.builder().storage(database.storage()).model(model).limits(options.limits()).build();
-        Telemetry telemetry = new Telemetry(database);
+        Telemetry telemetry = new Telemetry(database, options.tracing());
+        TodoChat chat = TodoChat.builder().storage(database.storage()).model(model).limits(options.limits())
+                .listener(TurnListener.all(new TurnLog(), telemetry.turns(), telemetry.traces(model))).build();
         try {
             TodoChatHttp.Builder api = TodoChatHttp.builder()
                     .chat(chat)
                     .tokens(tokens)
                     .databaseReachable(database::isReachable)
+                    .readiness(new ReadinessChecks(database, model, Clock.systemUTC()))
                     .port(options.port())
                     .devSignIn(options.devSignIn())
-                    .metrics(telemetry.registry(), telemetry.registry()::scrape);
+                    .metrics(telemetry.registry(), telemetry.registry()::scrape)
+                    .openTelemetry(options.tracing().telemetry());
             options.protection().applyTo(api, database);
             TodoChatHttp http = McpMount.onto(api, chat, tokens, options.mcp()).start();
             return new Server(http, database, telemetry);
@@ -109,6 +121,11 @@ final class Server implements AutoCloseable {
 
     int port() {
         return http.port();
+    }
+
+    /** The HTTP API's routes, as {@code METHOD path-template}. */
+    java.util.List<String> routes() {
+        return http.routes();
     }
 
     /** Blocks until {@link #close()} has finished, from whichever thread. */

@@ -3,6 +3,7 @@ package dev.todochat.bootstrap;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +42,15 @@ class ConfigTest {
             assertThat(openAi.apiKey()).isEqualTo("sk-test");
             assertThat(openAi.baseUrl()).isEqualTo("https://api.openai.com/v1");
         });
+    }
+
+    @Test
+    void should_bound_a_turn_by_turn_timeout_sixty_seconds_unless_set() {
+        assertThat(Config.from(Map.of(), HOME).limits().turnTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(Config.from(Map.of("TURN_TIMEOUT", "90s"), HOME).limits().turnTimeout())
+                .isEqualTo(Duration.ofSeconds(90));
+        assertThatThrownBy(() -> Config.from(Map.of("TURN_TIMEOUT", "soon"), HOME))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("TURN_TIMEOUT: ");
     }
 
     @Test

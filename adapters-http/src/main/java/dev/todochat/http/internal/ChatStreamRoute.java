@@ -11,12 +11,14 @@ import io.javalin.http.Handler;
 import java.io.IOException;
 
 /**
- * {@code POST /api/{user_id}/chat/stream}: the same turn as {@code /chat}, answered as Server-Sent Events: a
- * {@code delta} event for each piece of text as the model writes it, a {@code tool_call} event for each tool once its
- * round is committed, then one {@code done} event with exactly the body {@code /chat} would have answered. Until the
- * first event the stream has not begun, so everything refused before the model speaks (auth, validation, 404, 409,
- * 422, 429) is a plain JSON error with its status; a failure after that ends the stream with an {@code error} event
- * carrying {@code {"error", "details"}}.
+ * {@code POST /api/{user_id}/chat/stream}: the same turn as {@code /chat}, answered as Server-Sent Events: first a
+ * {@code conversation} event naming the conversation the message was recorded in (before any model call, so a client
+ * that loses the connection can find the transcript), a {@code delta} event for each piece of text as the model
+ * writes it, a {@code tool_call} event for each tool once its round is committed, then one {@code done} event with
+ * exactly the body {@code /chat} would have answered. Until the first event the stream has not begun, so everything
+ * refused before the turn's first transaction commits (auth, validation, 404, 409, 422, 429) is a plain JSON error
+ * with its status; a failure after that ends the stream with an {@code error} event carrying
+ * {@code {"error", "details"}}.
  */
 final class ChatStreamRoute implements Handler {
     private final TodoChat chat;

@@ -12,13 +12,15 @@ import java.time.Duration;
  * @param turnLease         how long a turn holds its conversation without writing; renewed by every tool round.
  *                          A turn left by a killed instance blocks its conversation this long at most
  * @param idempotencyTtl    how long an idempotency key's answer is kept for replay
+ * @param turnTimeout       how long a whole turn may take; past it the turn stops between steps
  */
 public record ChatLimits(int maxRounds, int maxIdenticalCalls, int historyMessages, int historyTokens,
-                         Duration turnLease, Duration idempotencyTtl) {
+                         Duration turnLease, Duration idempotencyTtl, Duration turnTimeout) {
     public static final Duration DEFAULT_TURN_LEASE = Duration.ofMinutes(2);
     public static final Duration DEFAULT_IDEMPOTENCY_TTL = Duration.ofHours(24);
+    public static final Duration DEFAULT_TURN_TIMEOUT = Duration.ofSeconds(60);
     public static final ChatLimits DEFAULT = new ChatLimits(8, 2, 50, 12_000, DEFAULT_TURN_LEASE,
-            DEFAULT_IDEMPOTENCY_TTL);
+            DEFAULT_IDEMPOTENCY_TTL, DEFAULT_TURN_TIMEOUT);
 
     public ChatLimits {
         if (maxRounds < 1 || maxIdenticalCalls < 1 || historyMessages < 1 || historyTokens < 1) {
@@ -27,13 +29,22 @@ public record ChatLimits(int maxRounds, int maxIdenticalCalls, int historyMessag
         if (turnLease == null || turnLease.toMillis() < 1 || idempotencyTtl == null || idempotencyTtl.toMillis() < 1) {
             throw new IllegalArgumentException("the turn lease and the idempotency key lifetime must be positive");
         }
+        if (turnTimeout == null || turnTimeout.toMillis() < 1) {
+            throw new IllegalArgumentException("the turn timeout must be positive");
+        }
     }
 
     public ChatLimits withTurnLease(Duration lease) {
-        return new ChatLimits(maxRounds, maxIdenticalCalls, historyMessages, historyTokens, lease, idempotencyTtl);
+        return new ChatLimits(maxRounds, maxIdenticalCalls, historyMessages, historyTokens, lease, idempotencyTtl,
+                turnTimeout);
     }
 
     public ChatLimits withIdempotencyTtl(Duration ttl) {
-        return new ChatLimits(maxRounds, maxIdenticalCalls, historyMessages, historyTokens, turnLease, ttl);
+        return new ChatLimits(maxRounds, maxIdenticalCalls, historyMessages, historyTokens, turnLease, ttl, turnTimeout);
+    }
+
+    public ChatLimits withTurnTimeout(Duration timeout) {
+        return new ChatLimits(maxRounds, maxIdenticalCalls, historyMessages, historyTokens, turnLease, idempotencyTtl,
+                timeout);
     }
 }
