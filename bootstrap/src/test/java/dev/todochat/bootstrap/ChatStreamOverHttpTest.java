@@ -129,6 +129,20 @@ class ChatStreamOverHttpTest {
     }
 
     @Test
+    void an_error_event_carries_the_wait_a_retry_after_header_would_have() throws IOException {
+        ModelFailure limited = new ModelFailure(ModelFailure.Kind.RATE_LIMITED, "the model service limits our rate",
+                java.time.Duration.ofSeconds(7), null);
+        try (RunningServer server = RunningServer.with(dev.todochat.llm.scripted.ScriptedModel.create()
+                .thenFail(limited))) {
+            List<Event> events = events(stream(server, "alice", "{\"message\": \"hi\"}").body());
+
+            assertThat(events).extracting(Event::name).containsExactly("conversation", "error");
+            assertThat(events.get(1).data().get("error").asText()).isEqualTo("ModelUnavailable");
+            assertThat(events.get(1).data().get("retry_after").asLong()).isEqualTo(7);
+        }
+    }
+
+    @Test
     void a_request_refused_before_the_model_speaks_is_an_ordinary_json_error() {
         try (RunningServer server = RunningServer.with(new dev.todochat.llm.offline.OfflineAssistant())) {
             String conversation = server.chat("alice", "hi").json().get("conversation_id").asText();

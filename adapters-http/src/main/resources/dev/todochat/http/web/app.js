@@ -93,7 +93,8 @@
         const payload = JSON.parse(data);
         if (name === "done") return payload;
         if (name === "error") {
-          throw new Failure(STREAM_ERROR_STATUS[payload.error] || 500, payload.error, payload.details, null);
+          throw new Failure(STREAM_ERROR_STATUS[payload.error] || 500, payload.error, payload.details,
+            payload.retry_after || null);
         }
         onEvent(name, payload);
       }
