@@ -38,7 +38,9 @@ class JsonLogsTest {
                 .issue(new UserId("alice@example.com"), Duration.ofHours(1));
         String output;
         try (Instance server = Instance.start("logs", Map.of("DATABASE_URL", TestPostgres.freshDatabaseUrl(),
-                "JWT_SECRET", SECRET, "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")), workDir);
+                "JWT_SECRET", SECRET, "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")), workDir,
+                // the shipped configuration, even when the test classpath has a logback-test.xml
+                List.of("-Dlogback.configurationFile=logback.xml"));
              HttpClient client = HttpClient.newHttpClient()) {
             HttpResponse<String> reply = client.send(HttpRequest.newBuilder(server.uri("/api/alice@example.com/chat"))
                     .header("Authorization", "Bearer " + token)
