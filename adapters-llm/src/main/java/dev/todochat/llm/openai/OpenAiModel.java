@@ -120,28 +120,26 @@ public final class OpenAiModel implements LanguageModel, AutoCloseable {
     }
 
     /**
-     * The SDK's service, cut to the turn's remaining time when that is shorter than one attempt may take: then it is
-     * the last attempt, since a retry could only start after the turn is over.
+     * The SDK's service, fitted to the turn's remaining time: when less than one attempt's timeout remains, one attempt
+     * cut to what remains (a retry could only start after the turn is over); otherwise no more retries than whole
+     * attempts fit in it. Without a deadline, the settings as they are.
      */
     private ChatCompletionService completions(Prompt prompt) {
         ChatCompletionService service = client.chat().completions();
-        Duration remaining = prompt.deadline().map(deadline -> Duration.between(clock.instant(), deadline))
-                .orElse(settings.requestTimeout());
-        if (remaining.compareTo(settings.requestTimeout()) >= 0) {
+        if (prompt.deadline().isEmpty()) {
             return service;
         }
-        Duration cut = remaining.toMillis() < 1 ? Duration.ofMillis(1) : remaining;
-        return service.withOptions(options -> options.timeout(cut).maxRetries(0));
-    }
-
-    /** The model's name, as the service knows it. */
-    public String modelName() {
-        return settings.model();
-    }
-
-    /** The service's API root, for a readiness report (never with the key). */
-    public String baseUrl() {
-        return settings.baseUrl();
+        Duration remaining = Duration.between(clock.instant(), prompt.deadline().get());
+        Duration attempt = settings.requestTimeout();
+        if (remaining.compareTo(attempt) < 0) {
+            Duration cut = remaining.toMillis() < 1 ? Duration.ofMillis(1) : remaining;
+            return service.withOptions(options -> options.timeout(cut).maxRetries(0));
+        }
+        long retriesThatFit = remaining.toMillis() / attempt.toMillis() - 1;
+        if (retriesThatFit >= settings.maxRetries()) {
+            return service;
+        }
+        return service.withOptions(options -> options.maxRetries((int) retriesThatFit));
     }
 
     @Override
