@@ -8,11 +8,13 @@ import dev.todochat.http.internal.CorsFilter;
 import dev.todochat.http.internal.ApiProtection;
 import dev.todochat.http.internal.ServletMounts;
 import io.javalin.Javalin;
+import io.opentelemetry.api.OpenTelemetry;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -20,7 +22,7 @@ import java.util.function.Supplier;
 
 /**
  * The JSON API over HTTP ({@code POST /api/{user_id}/chat}, the user's tasks and conversations under
- * {@code /api/{user_id}/}, {@code GET /health}) and the chat page at {@code /}, on Javalin with virtual threads.
+ * {@code /api/{user_id}/}, {@code GET /health}, {@code GET /ready}) and the chat page at {@code /}, on Javalin with virtual threads.
  * It holds no state of its own; every request is served from the {@link TodoChat} it is given.
  *
  * <pre>{@code
@@ -46,6 +48,17 @@ public final class TodoChatHttp implements AutoCloseable {
         return app.port();
     }
 
+    /**
+     * Every route the API serves, as {@code METHOD path-template} ({@code POST /api/{user_id}/chat}), for checking
+     * the OpenAPI document against the server; servlets mounted beside it are not listed.
+     */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(handler -> handler.endpoint.method.isHttpMethod())
+                .map(handler -> handler.endpoint.method.name() + " " + handler.endpoint.path)
+                .distinct().sorted().toList();
+    }
+
     /** Stops taking requests, lets the ones in flight finish (up to a grace period), and frees the port. */
     @Override
     public void close() {
@@ -67,6 +80,8 @@ public final class TodoChatHttp implements AutoCloseable {
         private List<String> corsOrigins = List.of();
         private final ServletMounts mounts = new ServletMounts();
         private ServerMetrics metrics;
+        private Supplier<Readiness> readiness;
+        private OpenTelemetry telemetry = OpenTelemetry.noop();
 
         private Builder() {
         }
@@ -93,6 +108,24 @@ public final class TodoChatHttp implements AutoCloseable {
         /** Asked by {@code GET /health}; must answer quickly and never throw. */
         public Builder databaseReachable(BooleanSupplier databaseReachable) {
             this.databaseReachable = databaseReachable;
+            return this;
+        }
+
+        /**
+         * Asked by {@code GET /ready}; must answer within a few seconds and never throw. Without it, {@code /ready}
+         * is ready whenever the database answers.
+         */
+        public Builder readiness(Supplier<Readiness> readiness) {
+            this.readiness = Objects.requireNonNull(readiness, "readiness");
+            return this;
+        }
+
+        /**
+         * Records a span for each API request (continuing an incoming W3C {@code traceparent}) and for its
+         * authentication, in {@code telemetry}; none without this call.
+         */
+        public Builder openTelemetry(OpenTelemetry telemetry) {
+            this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
             return this;
         }
 
@@ -175,11 +208,15 @@ public final class TodoChatHttp implements AutoCloseable {
             TodoChat todoChat = Objects.requireNonNull(chat, "chat");
             Tokens verifier = Objects.requireNonNull(tokens, "tokens");
             BooleanSupplier reachable = Objects.requireNonNull(databaseReachable, "databaseReachable");
+            Supplier<Readiness> ready = readiness != null ? readiness : () -> reachable.getAsBoolean()
+                    ? new Readiness(Optional.empty(), Map.of("database", "up"))
+                    : new Readiness(Optional.of("the database does not answer"), Map.of("database", "down"));
             ApiProtection protection = new ApiProtection(rateLimits, turnsPerUser, turnsPerAddress, trustedProxies,
                     corsOrigins);
             Javalin app = Javalin.create(cfg -> {
-                Api.configure(cfg, todoChat, verifier, reachable, devSignIn, Optional.ofNullable(metrics));
-                protection.install(cfg, verifier);
+                Api.configure(cfg, todoChat, verifier, reachable, ready, devSignIn, Optional.ofNullable(metrics),
+                        telemetry);
+                protection.install(cfg, verifier, Api.tracer(telemetry));
                 cfg.jetty.port = port;
                 cfg.jetty.host = host;
                 cfg.jetty.modifyServletContextHandler(mounts::install);

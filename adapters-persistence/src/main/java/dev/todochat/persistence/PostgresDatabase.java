@@ -18,12 +18,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * todochat's PostgreSQL: a connection pool, the schema migrations and the {@link Storage} port on top. Either a
@@ -45,11 +48,14 @@ public final class PostgresDatabase implements AutoCloseable {
     /** How long a piece of work waits for a free connection unless told otherwise, before it is refused as busy. */
     public static final Duration DEFAULT_POOL_WAIT = ConnectionPool.DEFAULT_WAIT;
     private static final int REACHABLE_WITHIN_SECONDS = 2;
+    private static final String UNKNOWN = "unknown";
 
     private final HikariDataSource dataSource;
     private final String description;
     private final Runnable stopServer;
     private final Storage storage;
+    /** A constant of the build, read from the migrations the first time the database answers. */
+    private final AtomicReference<String> expectedVersion = new AtomicReference<>(UNKNOWN);
 
     private PostgresDatabase(HikariDataSource dataSource, String description, Runnable stopServer) {
         this.dataSource = dataSource;
@@ -139,21 +145,46 @@ public final class PostgresDatabase implements AutoCloseable {
 
     /** Whether the database answers within about two seconds; never throws. */
     public boolean isReachable() {
-        CompletableFuture<Boolean> answer = new CompletableFuture<>();
-        Thread.ofVirtual().name("todochat-database-check").start(() -> {
+        return withinDeadline(() -> {
             try (Connection connection = dataSource.getConnection()) {
-                answer.complete(connection.isValid(REACHABLE_WITHIN_SECONDS));
+                return connection.isValid(REACHABLE_WITHIN_SECONDS);
+            }
+        }, false);
+    }
+
+    /**
+     * Whether the database answers (within about two seconds) and carries every migration of this build; never
+     * throws. One small query when it answers.
+     */
+    public SchemaState schemaState() {
+        SchemaState unreachable = new SchemaState(false, Optional.empty(), expectedVersion.get());
+        return withinDeadline(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                if (expectedVersion.get().equals(UNKNOWN)) {
+                    expectedVersion.compareAndSet(UNKNOWN, Migrations.expectedVersion(dataSource));
+                }
+                return new SchemaState(true, Migrations.appliedVersion(connection), expectedVersion.get());
+            }
+        }, unreachable);
+    }
+
+    /** Runs {@code check} on its own thread and gives up after the reachability bound, answering {@code otherwise}. */
+    private static <T> T withinDeadline(Callable<T> check, T otherwise) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        Thread.ofVirtual().name("todochat-database-check").start(() -> {
+            try {
+                answer.complete(check.call());
             } catch (Exception e) {
-                answer.complete(false);
+                answer.complete(otherwise);
             }
         });
         try {
             return answer.get(REACHABLE_WITHIN_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return otherwise;
         } catch (ExecutionException | TimeoutException e) {
-            return false;
+            return otherwise;
         }
     }
 

@@ -29,14 +29,16 @@ public final class TodoChat {
     private final Storage storage;
     private final TaskTools tools;
     private final ChatCycle cycle;
+    private final TurnMeter meter;
     private final Clock clock;
 
     private TodoChat(Builder builder) {
         this.storage = Objects.requireNonNull(builder.storage, "storage");
         this.tools = new TaskTools();
         this.clock = builder.clock;
-        this.cycle = new ChatCycle(storage, Objects.requireNonNull(builder.model, "model"), tools, builder.clock,
-                builder.ids, builder.limits);
+        this.meter = new TurnMeter(builder.listener);
+        this.cycle = new ChatCycle(meter.storage(storage), meter.model(Objects.requireNonNull(builder.model, "model")),
+                tools, builder.clock, builder.ids, builder.limits);
     }
 
     public static Builder builder() {
@@ -50,7 +52,7 @@ public final class TodoChat {
      * @throws dev.todochat.domain.port.ModelFailure   the model failed; what was done stays recorded
      */
     public TurnResult chat(UserId user, ChatRequest request) {
-        return cycle.run(user, request);
+        return chat(user, request, TurnObserver.none());
     }
 
     /**
@@ -59,7 +61,7 @@ public final class TodoChat {
      * its effects are committed. {@link TurnObserver#text(java.util.function.Consumer)} wants only the text.
      */
     public TurnResult chat(UserId user, ChatRequest request, TurnObserver observer) {
-        return cycle.run(user, request, observer);
+        return meter.measure(user, observer, recording -> cycle.run(user, request, recording));
     }
 
     /**
@@ -92,6 +94,7 @@ public final class TodoChat {
         private Clock clock = Clock.systemUTC();
         private Ids ids = Ids.random();
         private ChatLimits limits = ChatLimits.DEFAULT;
+        private TurnListener listener = TurnListener.none();
 
         private Builder() {
         }
@@ -118,6 +121,12 @@ public final class TodoChat {
 
         public Builder limits(ChatLimits limits) {
             this.limits = Objects.requireNonNull(limits);
+            return this;
+        }
+
+        /** Told what each turn did (model calls, transactions, the outcome), for logs, metrics and traces. */
+        public Builder listener(TurnListener listener) {
+            this.listener = Objects.requireNonNull(listener);
             return this;
         }
 

@@ -40,10 +40,12 @@ final class Serve {
         }
         boolean devSignIn = offersDevSignIn(config, secret);
         // made only once the database is up, so that a failed start before this point has no client to close
-        LanguageModel model = config.openAi().<LanguageModel>map(OpenAiModel::new).orElseGet(OfflineAssistant::new);
+        Tracing tracing = Tracing.from(System.getenv());
+        LanguageModel model = config.openAi().<LanguageModel>map(settings -> new OpenAiModel(settings,
+                tracing::outgoingHeaders)).orElseGet(OfflineAssistant::new);
         Listening listening = Listening.choose(config.host(), devSignIn);
         Server server = Server.start(database, model, tokens, new Server.Options(config.port(), listening.host(),
-                config.mcp(), devSignIn, config.protection(), config.limits()));
+                config.mcp(), devSignIn, config.protection(), config.limits(), tracing));
         out.print(Announcements.started(listening, server.port(), database.describe(), model.describe(),
                 config.databaseUrl().isEmpty(), config.openAi().isEmpty(), devSignIn));
         return server;

@@ -1,6 +1,7 @@
 package dev.todochat.bootstrap;
 
 import dev.todochat.application.TodoChat;
+import dev.todochat.application.TurnListener;
 import dev.todochat.domain.chat.ChatLimits;
 import dev.todochat.domain.port.LanguageModel;
 import dev.todochat.http.Tokens;
@@ -11,6 +12,7 @@ import dev.todochat.persistence.PostgresDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -65,32 +67,37 @@ final class Server implements AutoCloseable {
      * @param devSignIn  whether the page offers sign-in with any name (see {@link Serve#offersDevSignIn})
      * @param protection the rate limits, trusted proxies and CORS origins
      * @param limits     the bounds of a turn, its lease and the lifetime of idempotency keys
+     * @param tracing    where spans go (off unless {@code OTEL_EXPORTER_OTLP_ENDPOINT} is set); the server closes it
      */
     record Options(int port, Optional<String> host, McpHttpSettings mcp, boolean devSignIn, Protection protection,
-                   ChatLimits limits) {
+                   ChatLimits limits, Tracing tracing) {
         /**
          * A free port on every interface, MCP for loopback clients, no dev sign-in, no rate limits, the default turn
-         * limits.
+         * limits, no traces.
          */
         static Options defaults() {
             return new Options(0, Optional.empty(), McpHttpSettings.loopbackOnly(), false, Protection.off(),
-                    ChatLimits.DEFAULT);
+                    ChatLimits.DEFAULT, Tracing.off());
         }
 
         Options withMcp(McpHttpSettings settings) {
-            return new Options(port, host, settings, devSignIn, protection, limits);
+            return new Options(port, host, settings, devSignIn, protection, limits, tracing);
         }
 
         Options withDevSignIn(boolean offered) {
-            return new Options(port, host, mcp, offered, protection, limits);
+            return new Options(port, host, mcp, offered, protection, limits, tracing);
         }
 
         Options withProtection(Protection settings) {
-            return new Options(port, host, mcp, devSignIn, settings, limits);
+            return new Options(port, host, mcp, devSignIn, settings, limits, tracing);
         }
 
         Options withListening(int listenPort, Optional<String> listenHost) {
-            return new Options(listenPort, listenHost, mcp, devSignIn, protection, limits);
+            return new Options(listenPort, listenHost, mcp, devSignIn, protection, limits, tracing);
+        }
+
+        Options withLimits(ChatLimits bounds) {
+            return new Options(port, host, mcp, devSignIn, protection, bounds, tracing);
         }
     }
 
@@ -100,17 +107,20 @@ final class Server implements AutoCloseable {
      * model that holds connections, such as the OpenAI client, is {@link AutoCloseable}).
      */
     static Server start(PostgresDatabase database, LanguageModel model, Tokens tokens, Options options) {
-        TodoChat chat = TodoChat.builder().storage(database.storage()).model(model).limits(options.limits()).build();
-        Telemetry telemetry = new Telemetry(database);
+        Telemetry telemetry = new Telemetry(database, options.tracing());
+        TodoChat chat = TodoChat.builder().storage(database.storage()).model(model).limits(options.limits())
+                .listener(TurnListener.all(new TurnLog(), telemetry.turns(), telemetry.traces(model))).build();
         try {
             TodoChatHttp.Builder api = TodoChatHttp.builder()
                     .chat(chat)
                     .tokens(tokens)
                     .databaseReachable(database::isReachable)
+                    .readiness(new ReadinessChecks(database, model, Clock.systemUTC()))
                     .port(options.port())
                     .host(options.host().orElse(null))
                     .devSignIn(options.devSignIn())
-                    .metrics(telemetry.registry(), telemetry.registry()::scrape);
+                    .metrics(telemetry.registry(), telemetry.registry()::scrape)
+                    .openTelemetry(options.tracing().telemetry());
             options.protection().applyTo(api, database);
             TodoChatHttp http = McpMount.onto(api, chat, tokens, options.mcp()).start();
             return new Server(http, database, model, telemetry);
@@ -124,6 +134,11 @@ final class Server implements AutoCloseable {
 
     int port() {
         return http.port();
+    }
+
+    /** The HTTP API's routes, as {@code METHOD path-template}. */
+    java.util.List<String> routes() {
+        return http.routes();
     }
 
     /** Blocks until {@link #close()} has finished, from whichever thread. */

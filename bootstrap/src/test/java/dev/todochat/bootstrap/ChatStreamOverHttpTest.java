@@ -72,7 +72,10 @@ class ChatStreamOverHttpTest {
             assertThat(reply.header("Content-Type")).startsWith("text/event-stream");
             List<Event> events = events(reply.body());
             assertThat(events).extracting(Event::name)
-                    .containsExactly("tool_call", "delta", "delta", "delta", "done");
+                    .containsExactly("conversation", "tool_call", "delta", "delta", "delta", "done");
+            assertThat(events.getFirst().data().get("conversation_id"))
+                    .isEqualTo(events.getLast().data().get("conversation_id"));
+            events = events.subList(1, events.size());
             JsonNode toolCall = events.get(0).data();
             assertThat(toolCall.get("tool").asText()).isEqualTo("add_task");
             assertThat(toolCall.at("/input/title").asText()).isEqualTo("buy milk");
@@ -98,7 +101,9 @@ class ChatStreamOverHttpTest {
             RunningServer.Reply reply = stream(server, "alice", "{\"message\": \"Add milk and mom\"}");
 
             List<Event> events = events(reply.body());
-            assertThat(events).extracting(Event::name).containsExactly("tool_call", "tool_call", "error");
+            assertThat(events).extracting(Event::name)
+                    .containsExactly("conversation", "tool_call", "tool_call", "error");
+            events = events.subList(1, events.size());
             assertThat(events.subList(0, 2)).extracting(event -> event.data().at("/input/title").asText())
                     .containsExactly("buy milk", "call mom");
             assertThat(events.get(2).data().get("error").asText()).startsWith("Model");
@@ -106,6 +111,39 @@ class ChatStreamOverHttpTest {
                     .containsExactlyInAnyOrder("buy milk", "call mom");
             assertThat(logs.problems()).isNotEmpty().allSatisfy(warning ->
                     assertThat(warning.getFormattedMessage()).contains("failed: UPSTREAM_ERROR"));
+        }
+    }
+
+    @Test
+    void the_first_event_names_the_conversation_before_the_model_is_called() throws IOException {
+        try (OpenAiStub stub = OpenAiStub.start();
+             RunningServer server = RunningServer.with(new OpenAiModel(OpenAiSettings.defaults()
+                     .withBaseUrl(stub.baseUrl()).withMaxRetries(0)))) {
+            stub.fail(500);
+
+            RunningServer.Reply reply = stream(server, "alice", "{\"message\": \"Add a task to buy milk\"}");
+
+            List<Event> events = events(reply.body());
+            assertThat(events).extracting(Event::name).containsExactly("conversation", "error");
+            String conversation = events.get(0).data().get("conversation_id").asText();
+            RunningServer.Reply transcript = server.as("alice", "GET",
+                    "/api/alice/conversations/" + conversation + "/messages", null);
+            assertThat(transcript.status()).isEqualTo(200);
+            assertThat(transcript.body()).contains("Add a task to buy milk");
+        }
+    }
+
+    @Test
+    void an_error_event_carries_the_wait_a_retry_after_header_would_have() throws IOException {
+        ModelFailure limited = new ModelFailure(ModelFailure.Kind.RATE_LIMITED, "the model service limits our rate",
+                java.time.Duration.ofSeconds(7), null);
+        try (RunningServer server = RunningServer.with(dev.todochat.llm.scripted.ScriptedModel.create()
+                .thenFail(limited))) {
+            List<Event> events = events(stream(server, "alice", "{\"message\": \"hi\"}").body());
+
+            assertThat(events).extracting(Event::name).containsExactly("conversation", "error");
+            assertThat(events.get(1).data().get("error").asText()).isEqualTo("ModelUnavailable");
+            assertThat(events.get(1).data().get("retry_after").asLong()).isEqualTo(7);
         }
     }
 
@@ -148,9 +186,9 @@ class ChatStreamOverHttpTest {
             RunningServer.Reply reply = stream(server, "alice", "{\"message\": \"hi\"}");
 
             List<Event> events = events(reply.body());
-            assertThat(events).extracting(Event::name).containsExactly("delta", "error");
-            assertThat(events.get(1).data().get("error").asText()).isEqualTo("ModelTimeout");
-            assertThat(events.get(1).data().get("details").asText()).isEqualTo("the model did not answer in time");
+            assertThat(events).extracting(Event::name).containsExactly("conversation", "delta", "error");
+            assertThat(events.get(2).data().get("error").asText()).isEqualTo("ModelTimeout");
+            assertThat(events.get(2).data().get("details").asText()).isEqualTo("the model did not answer in time");
             assertThat(server.rowCounts()).containsEntry("messages", 1L);
         }
     }

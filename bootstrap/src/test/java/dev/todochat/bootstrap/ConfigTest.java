@@ -45,6 +45,15 @@ class ConfigTest {
     }
 
     @Test
+    void should_bound_a_turn_by_turn_timeout_sixty_seconds_unless_set() {
+        assertThat(Config.from(Map.of(), HOME).limits().turnTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(Config.from(Map.of("TURN_TIMEOUT", "90s"), HOME).limits().turnTimeout())
+                .isEqualTo(Duration.ofSeconds(90));
+        assertThatThrownBy(() -> Config.from(Map.of("TURN_TIMEOUT", "soon"), HOME))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("TURN_TIMEOUT: ");
+    }
+
+    @Test
     void should_prefer_jwt_secret_over_better_auth_secret() {
         Config both = Config.from(Map.of("JWT_SECRET", "first", "BETTER_AUTH_SECRET", "second"), HOME);
         Config betterAuthOnly = Config.from(Map.of("BETTER_AUTH_SECRET", "second"), HOME);

@@ -85,7 +85,7 @@ class HeadersAndRequestIdsTest {
                 .filter(event -> "turn-42".equals(event.getMDCPropertyMap().get("request_id"))).toList();
         assertThat(ofTheTurn).extracting(ILoggingEvent::getFormattedMessage)
                 .contains("the model is thinking")
-                .anyMatch(line -> line.startsWith("POST /api/alice/chat 200"));
+                .anyMatch(line -> line.startsWith("POST /api/{user_id}/chat 200"));
     }
 
     /** The offline assistant, saying on the log when it is asked: a line written from inside the turn. */

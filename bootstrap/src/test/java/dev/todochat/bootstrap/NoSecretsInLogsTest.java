@@ -73,8 +73,8 @@ class NoSecretsInLogsTest {
 
         assertThat(statuses.get(1)).as("the model's failure").isIn(502, 503);
         assertThat(statuses).containsExactly(200, statuses.get(1), 429, 401, 429);
-        assertThat(lines).anyMatch(line -> line.contains("POST /api/alice/chat 200"))
-                .anyMatch(line -> line.contains("POST /api/alice/chat " + statuses.get(1)));
+        assertThat(lines).anyMatch(line -> line.contains("POST /api/{user_id}/chat 200"))
+                .anyMatch(line -> line.contains("POST /api/{user_id}/chat " + statuses.get(1)));
         List<String> secrets = List.of(JWT_SECRET, API_KEY, database.password(), token, forged,
                 token.substring(token.lastIndexOf('.') + 1));
         for (String line : lines) {

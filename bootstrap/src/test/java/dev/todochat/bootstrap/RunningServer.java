@@ -8,6 +8,7 @@ import dev.todochat.domain.RecordedMessage;
 import dev.todochat.domain.Task;
 import dev.todochat.domain.TaskFilter;
 import dev.todochat.domain.UserId;
+import dev.todochat.domain.chat.ChatLimits;
 import dev.todochat.domain.port.LanguageModel;
 import dev.todochat.http.Tokens;
 import dev.todochat.mcp.McpHttpSettings;
@@ -48,6 +49,7 @@ final class RunningServer implements AutoCloseable {
     private final McpHttpSettings mcp;
     private final boolean devSignIn;
     private final Protection protection;
+    private final ChatLimits limits;
     private final Tokens tokens = new Tokens(SECRET, Clock.systemUTC());
     private final HttpClient client = HttpClient.newHttpClient();
     private PostgresDatabase database;
@@ -55,12 +57,29 @@ final class RunningServer implements AutoCloseable {
 
     private RunningServer(String databaseUrl, LanguageModel model, McpHttpSettings mcp, boolean devSignIn,
                           Protection protection) {
+        this(databaseUrl, model, mcp, devSignIn, protection, ChatLimits.DEFAULT);
+    }
+
+    private RunningServer(String databaseUrl, LanguageModel model, McpHttpSettings mcp, boolean devSignIn,
+                          Protection protection, ChatLimits limits) {
         this.databaseUrl = databaseUrl;
         this.model = model;
         this.mcp = mcp;
         this.devSignIn = devSignIn;
         this.protection = protection;
+        this.limits = limits;
         open();
+    }
+
+    /** A server on the database at {@code databaseUrl}, which it migrates. */
+    static RunningServer on(String databaseUrl, LanguageModel model) {
+        return new RunningServer(databaseUrl, model, McpHttpSettings.loopbackOnly(), false, Protection.off());
+    }
+
+    /** A server whose turns have these bounds. */
+    static RunningServer with(LanguageModel model, ChatLimits limits) {
+        return new RunningServer(TestPostgres.freshDatabaseUrl(), model, McpHttpSettings.loopbackOnly(), false,
+                Protection.off(), limits);
     }
 
     static RunningServer with(LanguageModel model) {
@@ -85,7 +104,7 @@ final class RunningServer implements AutoCloseable {
 
     /** Another instance on the same database, as a second node behind a load balancer would be. */
     RunningServer anotherInstance() {
-        return new RunningServer(databaseUrl, model, mcp, devSignIn, protection);
+        return new RunningServer(databaseUrl, model, mcp, devSignIn, protection, limits);
     }
 
     /**
@@ -107,12 +126,17 @@ final class RunningServer implements AutoCloseable {
         database = PostgresDatabase.connect(databaseUrl, POOL_SIZE);
         database.migrate();
         server = Server.start(database, model, tokens, Server.Options.defaults().withMcp(mcp).withDevSignIn(devSignIn)
-                .withProtection(protection));
+                .withProtection(protection).withLimits(limits));
     }
 
     void restart() {
         server.close();
         open();
+    }
+
+    /** The routes the HTTP API registered, as {@code METHOD path-template}. */
+    List<String> routes() {
+        return server.routes();
     }
 
     String databaseUrl() {

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Optional;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -41,8 +42,7 @@ class ServerResourcesTest {
     void a_server_that_cannot_take_its_port_closes_its_model_and_its_database() throws Exception {
         PostgresDatabase database = migrated();
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Server.Options options = new Server.Options(taken.getLocalPort(), java.util.Optional.empty(), Server.Options.defaults().mcp(), false,
-                    Protection.off(), Server.Options.defaults().limits());
+            Server.Options options = Server.Options.defaults().withListening(taken.getLocalPort(), Optional.empty());
 
             // Javalin logs its failed start as an ERROR: expected here, so kept off the console
             Logger javalin = (Logger) LoggerFactory.getLogger("io.javalin.Javalin");

@@ -123,7 +123,7 @@ final class Instance implements AutoCloseable {
         throw new IllegalStateException("the instance did not become healthy in " + START_TIMEOUT + ":\n" + output());
     }
 
-    private String output() {
+    String output() {
         try {
             return Files.readString(log);
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import dev.todochat.application.RateLimits;
 import dev.todochat.http.Tokens;
 import dev.todochat.http.TrustedProxies;
 import io.javalin.config.JavalinConfig;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 
@@ -32,7 +33,7 @@ public record ApiProtection(RateLimits limits, int perUser, int perAddress, Trus
         corsOrigins.forEach(CorsFilter::origin);
     }
 
-    public void install(JavalinConfig cfg, Tokens tokens) {
+    public void install(JavalinConfig cfg, Tokens tokens, Tracer tracer) {
         cfg.jetty.modifyServletContextHandler(context -> {
             context.addFilter(new FilterHolder(new RequestContextFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
             if (!corsOrigins.isEmpty()) {
@@ -42,7 +43,7 @@ public record ApiProtection(RateLimits limits, int perUser, int perAddress, Trus
         });
         if (perUser > 0 || perAddress > 0) {
             TurnRateLimiter limiter = new TurnRateLimiter(limits, perUser, perAddress, new ClientAddress(proxies),
-                    new Authentication(tokens));
+                    new Authentication(tokens, tracer));
             CHAT_PATHS.forEach(path -> cfg.routes.before(path, limiter));
         }
     }

@@ -8,6 +8,9 @@ import dev.todochat.http.Tokens;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 
 import java.util.Map;
 
@@ -17,9 +20,11 @@ final class Authentication {
     private static final String CALLER = "todochat.caller";
 
     private final Tokens tokens;
+    private final Tracer tracer;
 
-    Authentication(Tokens tokens) {
+    Authentication(Tokens tokens, Tracer tracer) {
         this.tokens = tokens;
+        this.tracer = tracer;
     }
 
     /** The verified caller; verified once per request, since the rate limits ask before the route does. */
@@ -28,9 +33,17 @@ final class Authentication {
         if (known != null) {
             return known;
         }
-        UserId caller = verify(ctx);
-        ctx.attribute(CALLER, caller);
-        return caller;
+        Span span = tracer.spanBuilder("authenticate").startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            UserId caller = verify(ctx);
+            ctx.attribute(CALLER, caller);
+            return caller;
+        } catch (ApiError refused) {
+            span.setAttribute("http.response.status_code", refused.status());
+            throw refused;
+        } finally {
+            span.end();
+        }
     }
 
     private UserId verify(Context ctx) {

@@ -9,14 +9,18 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * {@code POST /api/{user_id}/chat/stream}: the same turn as {@code /chat}, answered as Server-Sent Events: a
- * {@code delta} event for each piece of text as the model writes it, a {@code tool_call} event for each tool once its
- * round is committed, then one {@code done} event with exactly the body {@code /chat} would have answered. Until the
- * first event the stream has not begun, so everything refused before the model speaks (auth, validation, 404, 409,
- * 422, 429) is a plain JSON error with its status; a failure after that ends the stream with an {@code error} event
- * carrying {@code {"error", "details"}}.
+ * {@code POST /api/{user_id}/chat/stream}: the same turn as {@code /chat}, answered as Server-Sent Events: first a
+ * {@code conversation} event naming the conversation the message was recorded in (before any model call, so a client
+ * that loses the connection can find the transcript), a {@code delta} event for each piece of text as the model
+ * writes it, a {@code tool_call} event for each tool once its round is committed, then one {@code done} event with
+ * exactly the body {@code /chat} would have answered. Until the first event the stream has not begun, so everything
+ * refused before the turn's first transaction commits (auth, validation, 404, 409, 422, 429) is a plain JSON error
+ * with its status; a failure after that ends the stream with an {@code error} event carrying
+ * {@code {"error", "details"}} (and {@code retry_after} in seconds when the status would have had {@code Retry-After}).
  */
 final class ChatStreamRoute implements Handler {
     private final TodoChat chat;
@@ -44,13 +48,27 @@ final class ChatStreamRoute implements Handler {
             if (!events.begun()) {
                 throw failure;
             }
-            ApiError error = errors.of(failure, ctx);
-            events.send("error", new ErrorBody(error.kind(), error.details()));
+            events.send("error", errorEvent(errors.of(failure, ctx)));
             return;
         }
         if (result.replayed()) {
             ctx.header(ChatRoute.IDEMPOTENT_REPLAYED, "true");
         }
         events.send("done", ChatResponse.of(result));
+    }
+
+    /**
+     * The error body, and the wait the {@code Retry-After} header would have carried as {@code retry_after}
+     * (seconds): the stream's headers are long gone.
+     */
+    private static Map<String, Object> errorEvent(ApiError error) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("error", error.kind());
+        data.put("details", error.details());
+        String wait = error.headers().get("Retry-After");
+        if (wait != null) {
+            data.put("retry_after", Long.parseLong(wait));
+        }
+        return data;
     }
 }

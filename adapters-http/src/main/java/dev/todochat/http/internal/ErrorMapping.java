@@ -5,6 +5,7 @@ import dev.todochat.domain.NotFound;
 import dev.todochat.domain.RetryHint;
 import dev.todochat.domain.chat.ConversationBusy;
 import dev.todochat.domain.chat.IdempotencyKeyReused;
+import dev.todochat.domain.chat.TurnTimedOut;
 import dev.todochat.domain.port.ModelFailure;
 import dev.todochat.domain.port.StorageBusy;
 import dev.todochat.domain.port.StorageUnavailable;
@@ -47,6 +48,7 @@ final class ErrorMapping {
             case InvalidInput invalid -> ApiError.validationFailed(invalid.getMessage());
             case NotFound missing -> ApiError.notFound(missing.getMessage());
             case ModelFailure failure -> modelError(failure);
+            case TurnTimedOut timedOut -> new ApiError(504, "TurnTimeout", timedOut.getMessage());
             case ConversationBusy busy -> new ApiError(409, "Conflict", conflictDetails(busy),
                     Map.of("Retry-After", retryAfterSeconds(busy.retryAfter().orElse(CONFLICT_RETRY_AFTER))));
             case IdempotencyKeyReused reused -> new ApiError(422, "IdempotencyKeyReused",

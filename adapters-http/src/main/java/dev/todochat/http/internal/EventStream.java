@@ -1,6 +1,7 @@
 package dev.todochat.http.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.todochat.domain.ConversationId;
 import dev.todochat.domain.chat.ToolInvocation;
 import dev.todochat.domain.chat.TurnObserver;
 import dev.todochat.http.internal.ChatResponse.ToolCallView;
@@ -32,6 +33,12 @@ final class EventStream implements TurnObserver {
 
     boolean begun() {
         return out != null;
+    }
+
+    /** The conversation the turn's message was recorded in, as the first event. */
+    @Override
+    public void started(ConversationId conversation) {
+        send("conversation", Map.of("conversation_id", conversation.toString()));
     }
 
     /** A piece of text, as a {@code delta} event. */

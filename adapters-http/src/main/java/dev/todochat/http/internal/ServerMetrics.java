@@ -2,6 +2,7 @@ package dev.todochat.http.internal;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -13,6 +14,7 @@ import java.util.function.Supplier;
  * template (never the raw path, so user ids never become labels) and status.
  */
 public final class ServerMetrics {
+    static final String UNMATCHED = "unmatched";
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final MeterRegistry registry;
@@ -29,6 +31,13 @@ public final class ServerMetrics {
     }
 
     void record(Context ctx, float millis) {
+        if (ctx.statusCode() == 429) {
+            Counter.builder("todochat.rate_limit.refusals")
+                    .description("Requests refused with 429 by the rate limits, by route template")
+                    .tag("route", route(ctx))
+                    .register(registry)
+                    .increment();
+        }
         Timer.builder("http.server.requests")
                 .description("HTTP requests by method, route template and status")
                 .tag("method", ctx.req().getMethod())
@@ -38,11 +47,12 @@ public final class ServerMetrics {
                 .record(Math.round(millis * 1_000_000.0), TimeUnit.NANOSECONDS);
     }
 
-    private static String route(Context ctx) {
+    /** The route template the request matched, or {@value #UNMATCHED}. */
+    static String route(Context ctx) {
         try {
             return ctx.endpoint().path;
         } catch (RuntimeException noEndpoint) {
-            return "unmatched";
+            return UNMATCHED;
         }
     }
 }

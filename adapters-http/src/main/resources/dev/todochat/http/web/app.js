@@ -55,12 +55,12 @@
   }
 
   /** The status an error event of a stream stands for, so it is explained like the same refusal of /chat. */
-  const STREAM_ERROR_STATUS = { ModelError: 502, ModelUnavailable: 503, ModelTimeout: 504, DatabaseUnavailable: 503,
-    ServerBusy: 503, Conflict: 409 };
+  const STREAM_ERROR_STATUS = { ModelError: 502, ModelUnavailable: 503, ModelTimeout: 504, TurnTimeout: 504,
+    DatabaseUnavailable: 503, ServerBusy: 503, Conflict: 409 };
 
   /**
-   * One chat turn over /chat/stream. Each tool_call and delta event goes to onEvent as it arrives; the promise
-   * resolves with the done event's body, which is what /chat would have answered. A refusal before the stream
+   * One chat turn over /chat/stream. Each conversation, tool_call and delta event goes to onEvent as it arrives; the
+   * promise resolves with the done event's body, which is what /chat would have answered. A refusal before the stream
    * begins is an ordinary JSON error; an error event, or a connection lost before done, is a Failure too.
    */
   async function streamTurn(path, body, onEvent) {
@@ -93,7 +93,8 @@
         const payload = JSON.parse(data);
         if (name === "done") return payload;
         if (name === "error") {
-          throw new Failure(STREAM_ERROR_STATUS[payload.error] || 500, payload.error, payload.details, null);
+          throw new Failure(STREAM_ERROR_STATUS[payload.error] || 500, payload.error, payload.details,
+            payload.retry_after || null);
         }
         onEvent(name, payload);
       }
@@ -385,7 +386,10 @@
       const body = { message: text };
       if (state.conversation) body.conversation_id = state.conversation;
       const turn = await streamTurn(userPath("/chat/stream"), body, (name, data) => {
-        if (name === "tool_call") {
+        // Known before the model speaks: a reload after a lost connection opens this transcript.
+        if (name === "conversation") {
+          rememberConversation(data.conversation_id);
+        } else if (name === "tool_call") {
           // Words the model wrote before calling tools are not its answer: the answer is written after them.
           if (live.draft) live.draft.remove();
           live.draft = null;

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -42,7 +43,8 @@ import java.util.function.Function;
  * far stays recorded, the lease is released and the key forgotten, and the failure reaches the caller. A turn whose
  * lease lapsed and was taken over writes nothing more: its next write fails with {@link ConversationBusy}. When the
  * storage has no connection to give ({@link StorageBusy}), a new turn is refused at once, with nothing written; a
- * turn that has already called the model asks again, as its {@link StoragePatience} says.
+ * turn that has already called the model asks again, as its {@link StoragePatience} says. A turn past its
+ * {@link ChatLimits#turnTimeout()} stops before its next model call ({@link TurnTimedOut}), as a failed model would.
  */
 public final class ChatCycle {
     static final String ROUNDS_EXHAUSTED = "I could not finish this in the steps one message allows, so I stopped. "
@@ -76,6 +78,7 @@ public final class ChatCycle {
      * @throws ConversationBusy                      when another turn holds the conversation or the idempotency key
      * @throws IdempotencyKeyReused                  when the key was used for a different request
      * @throws dev.todochat.domain.port.ModelFailure when the model fails; the transcript keeps what was done
+     * @throws TurnTimedOut                          when the turn outlasts its timeout; what was done stays
      */
     public TurnResult run(UserId user, ChatRequest request) {
         return run(user, request, TurnObserver.none());
@@ -86,6 +89,7 @@ public final class ChatCycle {
      * round of tools once it is committed. A replayed turn reports nothing: its result is the whole story.
      */
     public TurnResult run(UserId user, ChatRequest request, TurnObserver observer) {
+        TurnDeadline deadline = new TurnDeadline(clock, limits.turnTimeout());
         TurnId turn = ids.newTurnId();
         TurnStart.Outcome outcome = storage.inTransaction(unit -> start.begin(unit, user, request, turn, clock.instant()));
         if (outcome instanceof TurnStart.Replayed replayed) {
@@ -93,7 +97,8 @@ public final class ChatCycle {
         }
         ConversationId conversation = ((TurnStart.Started) outcome).conversation();
         try {
-            return think(user, request, turn, (TurnStart.Started) outcome, observer);
+            observer.started(conversation);
+            return think(user, request, turn, (TurnStart.Started) outcome, observer, deadline);
         } catch (RuntimeException failure) {
             abandon(user, request, conversation, turn, failure);
             throw failure;
@@ -101,7 +106,7 @@ public final class ChatCycle {
     }
 
     private TurnResult think(UserId user, ChatRequest request, TurnId turn, TurnStart.Started started,
-                             TurnObserver observer) {
+                             TurnObserver observer, TurnDeadline deadline) {
         ConversationId conversation = started.conversation();
         List<Message> history = new ArrayList<>(started.history());
         List<ToolInvocation> invocations = new ArrayList<>();
@@ -113,7 +118,8 @@ public final class ChatCycle {
                 answer = ROUNDS_EXHAUSTED;
                 break;
             }
-            ModelReply reply = model.reply(new Prompt(history, tools.specs(), clock.instant()), observer::text);
+            ModelReply reply = deadline.callModel(now -> model.reply(
+                    new Prompt(history, tools.specs(), now, Optional.of(deadline.at())), observer::text));
             usage = usage.plus(reply.usage());
             if (!reply.hasToolCalls()) {
                 answer = reply.text().isBlank() ? EMPTY_ANSWER : reply.text();

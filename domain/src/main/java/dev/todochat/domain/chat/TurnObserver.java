@@ -1,5 +1,7 @@
 package dev.todochat.domain.chat;
 
+import dev.todochat.domain.ConversationId;
+
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -9,6 +11,15 @@ import java.util.function.Consumer;
  * what was recorded stays, and the conversation is freed for the next message.
  */
 public interface TurnObserver {
+
+    /**
+     * The turn's first transaction committed: its user message is recorded in {@code conversation} (a new one when
+     * the request named none). Comes before any model call, so a caller that loses the rest can still find the
+     * transcript. A replayed turn does not report it.
+     */
+    default void started(ConversationId conversation) {
+        // most observers want only the progress
+    }
 
     /** A piece of text a model reply is writing, in order; a reply that also calls tools may write some first. */
     void text(String delta);
