@@ -87,7 +87,8 @@ final class Server implements AutoCloseable {
      * port. Closes the database if the port cannot be bound.
      */
     static Server start(PostgresDatabase database, LanguageModel model, Tokens tokens, Options options) {
-        TodoChat chat = TodoChat.builder().storage(database.storage()).model(model).limits(options.limits()).build();
+        TodoChat chat = TodoChat.builder().storage(database.storage()).model(model).limits(options.limits())
+                .clock(options.protection().clock()).build();
         Telemetry telemetry = new Telemetry(database);
         try {
             TodoChatHttp.Builder api = TodoChatHttp.builder()
@@ -97,7 +98,7 @@ final class Server implements AutoCloseable {
                     .port(options.port())
                     .devSignIn(options.devSignIn())
                     .metrics(telemetry.registry(), telemetry.registry()::scrape);
-            options.protection().applyTo(api, database);
+            options.protection().applyTo(api);
             TodoChatHttp http = McpMount.onto(api, chat, tokens, options.mcp()).start();
             return new Server(http, database, telemetry);
         } catch (RuntimeException e) {

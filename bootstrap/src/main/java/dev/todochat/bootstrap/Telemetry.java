@@ -12,8 +12,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * One server's metrics, in a registry of its own (never Micrometer's global one, which would be static state):
- * the JVM's memory, GC, threads, CPU and uptime, the connections checked out of the database pool, and the HTTP
- * timers the API records. Exposed as Prometheus text at {@code GET /metrics}.
+ * the JVM's memory, GC, threads, CPU and uptime, the connections checked out of the database pool, the database's
+ * own {@code todochat.db.*} meters, and the HTTP timers the API records. Exposed as Prometheus text at {@code GET /metrics}.
  */
 final class Telemetry implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -29,6 +29,7 @@ final class Telemetry implements AutoCloseable {
                 .description("Connections checked out of the pool: only during short transactions, never while the"
                         + " model thinks")
                 .register(registry);
+        database.bindTo(registry);
     }
 
     PrometheusMeterRegistry registry() {

@@ -40,9 +40,13 @@ final class ChatRoute implements Handler {
         ctx.json(ChatResponse.of(result));
     }
 
-    /** {@code Idempotency-Key}, when sent, names the request so that a retry is answered from storage. */
+    /**
+     * {@code Idempotency-Key}, when sent, names the request so that a retry is answered from storage; the rate limits
+     * named before the route come along.
+     */
     static ChatRequest withIdempotencyKey(ChatRequest request, Context ctx) {
         String key = ctx.header(IDEMPOTENCY_KEY);
-        return key == null ? request : request.withIdempotencyKey(new IdempotencyKey(key));
+        ChatRequest limited = TurnRateLimiter.limited(request, ctx);
+        return key == null ? limited : limited.withIdempotencyKey(new IdempotencyKey(key));
     }
 }

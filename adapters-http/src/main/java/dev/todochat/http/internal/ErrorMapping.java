@@ -4,6 +4,7 @@ import dev.todochat.domain.InvalidInput;
 import dev.todochat.domain.NotFound;
 import dev.todochat.domain.chat.ConversationBusy;
 import dev.todochat.domain.chat.IdempotencyKeyReused;
+import dev.todochat.domain.chat.RateLimited;
 import dev.todochat.domain.port.ModelFailure;
 import dev.todochat.domain.port.StorageBusy;
 import io.javalin.config.RoutesConfig;
@@ -45,6 +46,8 @@ final class ErrorMapping {
             case ModelFailure failure -> modelError(failure);
             case ConversationBusy busy -> new ApiError(409, "Conflict", busy.getMessage(),
                     Map.of("Retry-After", retryAfterSeconds(busy.retryAfter())));
+            case RateLimited limited -> new ApiError(429, "RateLimited", limited.getMessage(),
+                    Map.of("Retry-After", retryAfterSeconds(limited.retryAfter())));
             case IdempotencyKeyReused reused -> new ApiError(422, "IdempotencyKeyReused", reused.getMessage());
             case StorageBusy busy -> overloaded(busy, ctx);
             case HttpResponseException http -> fromJavalin(http, ctx);

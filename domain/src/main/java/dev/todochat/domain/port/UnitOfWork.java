@@ -11,4 +11,6 @@ public interface UnitOfWork {
     Tasks tasks();
 
     IdempotencyKeys idempotencyKeys();
+
+    RateLimits rateLimits();
 }
