@@ -38,7 +38,8 @@ fi
 pgbench_turns() {
     local clients=$1 db="todochat_pgbench_$$" base=${DATABASE%/*}
     psql -Atq "$DATABASE" -c "CREATE DATABASE $db" >/dev/null
-    DATABASE_URL="$base/$db" "$JAVA" -cp "$SERVER_CLASSPATH" dev.todochat.bootstrap.Main migrate >/dev/null
+    # the schema bench/turn.sql is written for: this build's migrations, whichever server is measured
+    DATABASE_URL="$base/$db" "$JAVA" -cp "$PWD/bootstrap/target/todochat.jar" dev.todochat.bootstrap.Main migrate >/dev/null
     psql -Atq "$base/$db" -c "INSERT INTO conversations (user_id, id, title, created_at, updated_at)
         SELECT 'bench-' || c, md5('bench-' || c)::uuid, 'benchmark', now(), now()
         FROM generate_series(0, $clients - 1) c" >/dev/null
@@ -72,7 +73,7 @@ for scenario in $SCENARIOS; do
     server_turns -Dbenchmark.server.xmx="$xmx" > "$log"
     tps=$(field 'turns/s' "$log")
     ratio="—"
-    if [ "$pgbench_tps" != "—" ]; then
+    if [ -n "$pgbench_tps" ] && [ "$pgbench_tps" != "—" ] && [ -n "$tps" ]; then
         ratio=$(awk -v a="$tps" -v b="$pgbench_tps" 'BEGIN { printf "%.2f ×", a / b }')
     fi
     sql=$(grep -q 'statements=' "$log" && echo "$(field statements "$log") / $(field transactions "$log")" || echo "n/a")
