@@ -10,10 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@link RateLimits} in the {@code rate_limits} table, all of a request's budgets in one statement of the turn's first
@@ -41,7 +40,8 @@ final class JdbiRateLimits implements RateLimits {
             return;
         }
         List<RateLimit> inKeyOrder = limits.stream().sorted(Comparator.comparing(JdbiRateLimits::key)).toList();
-        if (new HashSet<>(inKeyOrder.stream().map(JdbiRateLimits::key).toList()).size() != limits.size()) {
+        if (inKeyOrder.stream().map(JdbiRateLimits::key).distinct().count() != limits.size()) {
+            // one statement cannot change a row twice
             throw new IllegalArgumentException("a request takes from each budget once");
         }
         StringBuilder sql = new StringBuilder("INSERT INTO rate_limits AS budget (key, full_at) VALUES ");
@@ -55,8 +55,8 @@ final class JdbiRateLimits implements RateLimits {
         for (int i = 0; i < inKeyOrder.size(); i++) {
             statement.bind("key" + i, key(inKeyOrder.get(i))).bind("step" + i, MINUTE / inKeyOrder.get(i).perMinute());
         }
-        Map<String, Long> fullAt = new HashMap<>();
-        statement.map((row, context) -> fullAt.put(row.getString("key"), row.getLong("full_at"))).list();
+        Map<String, Long> fullAt = statement.map((row, context) -> Map.entry(row.getString("key"), row.getLong("full_at")))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         sweep.whenDue(now);
         for (RateLimit limit : limits) {
             long late = fullAt.get(key(limit)) - nowMicros - MINUTE;
