@@ -1,7 +1,6 @@
 package dev.todochat.http;
 
 import dev.todochat.application.TodoChat;
-import dev.todochat.application.RateLimits;
 import dev.todochat.http.internal.Api;
 import dev.todochat.http.internal.ServerMetrics;
 import dev.todochat.http.internal.CorsFilter;
@@ -73,7 +72,6 @@ public final class TodoChatHttp implements AutoCloseable {
         private int port = 8080;
         private String host;
         private boolean devSignIn;
-        private RateLimits rateLimits = (key, perMinute) -> RateLimits.Decision.allow();
         private int turnsPerUser;
         private int turnsPerAddress;
         private TrustedProxies trustedProxies = TrustedProxies.none();
@@ -174,12 +172,11 @@ public final class TodoChatHttp implements AutoCloseable {
         }
 
         /**
-         * Limits chat turns per minute for each user and for each client address, counted in {@code limits} (shared
-         * by all instances when it is kept in the database); over a limit a turn gets 429 with {@code Retry-After}.
-         * 0 is no limit; without this call there is none.
+         * Limits chat turns per minute for each user and for each client address, counted in the chat's storage
+         * (shared by all instances on it) by the turn's first transaction; over a limit a turn gets 429 with
+         * {@code Retry-After}. 0 is no limit; without this call there is none.
          */
-        public Builder rateLimits(RateLimits limits, int turnsPerUserPerMinute, int turnsPerAddressPerMinute) {
-            this.rateLimits = Objects.requireNonNull(limits, "limits");
+        public Builder rateLimits(int turnsPerUserPerMinute, int turnsPerAddressPerMinute) {
             this.turnsPerUser = turnsPerUserPerMinute;
             this.turnsPerAddress = turnsPerAddressPerMinute;
             return this;
@@ -211,7 +208,7 @@ public final class TodoChatHttp implements AutoCloseable {
             Supplier<Readiness> ready = readiness != null ? readiness : () -> reachable.getAsBoolean()
                     ? new Readiness(Optional.empty(), Map.of("database", "up"))
                     : new Readiness(Optional.of("the database does not answer"), Map.of("database", "down"));
-            ApiProtection protection = new ApiProtection(rateLimits, turnsPerUser, turnsPerAddress, trustedProxies,
+            ApiProtection protection = new ApiProtection(turnsPerUser, turnsPerAddress, trustedProxies,
                     corsOrigins);
             Javalin app = Javalin.create(cfg -> {
                 Api.configure(cfg, todoChat, verifier, reachable, ready, devSignIn, Optional.ofNullable(metrics),

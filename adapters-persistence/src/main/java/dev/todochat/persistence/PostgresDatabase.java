@@ -2,13 +2,12 @@ package dev.todochat.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
-import dev.todochat.application.RateLimits;
 import dev.todochat.domain.port.Storage;
-import dev.todochat.persistence.internal.BucketRateLimits;
 import dev.todochat.persistence.internal.ConnectionPool;
 import dev.todochat.persistence.internal.EmbeddedServer;
 import dev.todochat.persistence.internal.JdbiStorage;
 import dev.todochat.persistence.internal.Migrations;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -53,7 +52,7 @@ public final class PostgresDatabase implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final String description;
     private final Runnable stopServer;
-    private final Storage storage;
+    private final JdbiStorage storage;
     /** A constant of the build, read from the migrations the first time the database answers. */
     private final AtomicReference<String> expectedVersion = new AtomicReference<>(UNKNOWN);
 
@@ -61,7 +60,7 @@ public final class PostgresDatabase implements AutoCloseable {
         this.dataSource = dataSource;
         this.description = description;
         this.stopServer = stopServer;
-        this.storage = new JdbiStorage(dataSource);
+        this.storage = new JdbiStorage(dataSource, dataSource.getMaximumPoolSize());
     }
 
     /**
@@ -128,13 +127,23 @@ public final class PostgresDatabase implements AutoCloseable {
     }
 
     /**
-     * Rate limits kept in this database, so that every instance on it shares the same budgets. Make one per server
-     * and keep it.
-     *
-     * @param clock the time buckets refill by
+     * Registers this database's meters in {@code registry}: {@code todochat.db.statements} and
+     * {@code todochat.db.transactions} run through {@link #storage()}, {@code todochat.db.connection.hold} (how long
+     * each transaction holds its connection) and the line in front of the pool ({@code todochat.db.gate.waiting},
+     * {@code todochat.db.gate.refused}).
      */
-    public RateLimits rateLimits(Clock clock) {
-        return new BucketRateLimits(dataSource, clock);
+    public void bindTo(MeterRegistry registry) {
+        storage.bindTo(registry);
+    }
+
+    /** SQL statements run through {@link #storage()} so far (BEGIN and COMMIT not counted). */
+    public long statementsRun() {
+        return storage.statements();
+    }
+
+    /** Transactions run through {@link #storage()} so far. */
+    public long transactionsRun() {
+        return storage.transactions();
     }
 
     /** Connections currently checked out of the pool. */

@@ -2,7 +2,6 @@ package dev.todochat.bootstrap;
 
 import dev.todochat.http.TodoChatHttp;
 import dev.todochat.http.TrustedProxies;
-import dev.todochat.persistence.PostgresDatabase;
 
 import java.time.Clock;
 import java.util.Arrays;
@@ -18,7 +17,7 @@ import static dev.todochat.bootstrap.Env.value;
  * instances share them; {@code TRUSTED_PROXIES}, whose {@code X-Forwarded-For} names the client; and
  * {@code CORS_ALLOWED_ORIGINS}, the browser origins that may call the API.
  *
- * @param clock the time the rate-limit budgets refill by
+ * @param clock the time the rate-limit budgets refill by; turns take from them, so it is the turns' clock too
  */
 record Protection(int turnsPerUser, int turnsPerAddress, TrustedProxies trustedProxies, List<String> corsOrigins,
                   Clock clock) {
@@ -43,11 +42,11 @@ record Protection(int turnsPerUser, int turnsPerAddress, TrustedProxies trustedP
         return new Protection(turnsPerUser, turnsPerAddress, trustedProxies, corsOrigins, clock);
     }
 
-    /** Puts these guards on {@code api}, with the budgets kept in {@code database}. */
-    TodoChatHttp.Builder applyTo(TodoChatHttp.Builder api, PostgresDatabase database) {
+    /** Puts these guards on {@code api}; the budgets are kept in the chat's storage. */
+    TodoChatHttp.Builder applyTo(TodoChatHttp.Builder api) {
         api.trustedProxies(trustedProxies).corsOrigins(corsOrigins);
         if (turnsPerUser > 0 || turnsPerAddress > 0) {
-            api.rateLimits(database.rateLimits(clock), turnsPerUser, turnsPerAddress);
+            api.rateLimits(turnsPerUser, turnsPerAddress);
         }
         return api;
     }

@@ -109,6 +109,7 @@ final class Server implements AutoCloseable {
     static Server start(PostgresDatabase database, LanguageModel model, Tokens tokens, Options options) {
         Telemetry telemetry = new Telemetry(database, options.tracing());
         TodoChat chat = TodoChat.builder().storage(database.storage()).model(model).limits(options.limits())
+                .clock(options.protection().clock())
                 .listener(TurnListener.all(new TurnLog(), telemetry.turns(), telemetry.traces(model))).build();
         try {
             TodoChatHttp.Builder api = TodoChatHttp.builder()
@@ -121,7 +122,7 @@ final class Server implements AutoCloseable {
                     .devSignIn(options.devSignIn())
                     .metrics(telemetry.registry(), telemetry.registry()::scrape)
                     .openTelemetry(options.tracing().telemetry());
-            options.protection().applyTo(api, database);
+            options.protection().applyTo(api);
             TodoChatHttp http = McpMount.onto(api, chat, tokens, options.mcp()).start();
             return new Server(http, database, model, telemetry);
         } catch (RuntimeException e) {

@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
 /**
  * One server's metrics, in a registry of its own (never Micrometer's global one, which would be static state):
  * the JVM's memory, GC, threads, CPU and uptime, the database pool (HikariCP's own series: active, idle and pending
- * connections, how long each is held and waited for), the turns ({@link TurnMetrics}) and the HTTP timers the API
- * records. Exposed as Prometheus text at {@code GET /metrics}.
+ * connections, how long each is held and waited for), the database's own {@code todochat.db.*} meters (statements,
+ * transactions, connection hold time, the line in front of the pool), the turns ({@link TurnMetrics}) and the HTTP
+ * timers the API records. Exposed as Prometheus text at {@code GET /metrics}.
  */
 final class Telemetry implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -42,6 +43,7 @@ final class Telemetry implements AutoCloseable {
                 .description("Connections checked out of the pool: only during short transactions, never while the"
                         + " model thinks")
                 .register(registry);
+        database.bindTo(registry);
         pool(database).setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
         this.turns = new TurnMetrics(registry, new TaskTools().specs().stream().map(ToolSpec::name)
                 .collect(Collectors.toSet()));

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A burst that keeps every database connection busy for longer than a request may wait (found by the model-path
  * benchmark with 2,000 turns in flight, where it was a 500): the client gets a 503 it can act on, nothing is
- * written, and the same request succeeds once the burst has passed. With rate limits on, the limiter's own query
- * is the first to meet the busy pool; with them off, the turn's first transaction is.
+ * written, and the same request succeeds once the burst has passed, with rate limits (taken in the turn's first
+ * transaction) and without.
  */
 class OverloadOverHttpTest {
     @RegisterExtension

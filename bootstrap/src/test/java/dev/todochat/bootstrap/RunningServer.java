@@ -143,6 +143,11 @@ final class RunningServer implements AutoCloseable {
         return databaseUrl;
     }
 
+    /** The database the server runs on, with its counts of statements and transactions. */
+    PostgresDatabase database() {
+        return database;
+    }
+
     /** Where clients reach it: {@code http://localhost:PORT}. */
     String baseUrl() {
         return "http://localhost:" + server.port();

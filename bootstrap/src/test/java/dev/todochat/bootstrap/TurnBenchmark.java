@@ -27,7 +27,7 @@ import java.util.concurrent.Future;
 /**
  * Closed-loop load on one server: each client is a user with one conversation, sending turns back to back over
  * HTTP. Every turn is two model calls (list_tasks, then a text answer) from an in-process model that answers at
- * once, so the figures are the server's own cost: HTTP, JWT, the turn's four short transactions on PostgreSQL, and
+ * once, so the figures are the server's own cost: HTTP, JWT, the turn's three short transactions on PostgreSQL, and
  * the tool. Not a test: run it by hand (see {@code docs/benchmarks.md}); it prints its figures.
  *
  * <p>Arguments: clients, warm-up seconds, measured seconds (defaults 16, 60, 30).

@@ -46,7 +46,9 @@ final class Instance implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.todochat.bootstrap.Main", "serve"));
+        // a benchmark may run another build's server (its jar) under the same load
+        String classpath = System.getProperty("benchmark.server.classpath", System.getProperty("java.class.path"));
+        command.addAll(List.of("-cp", classpath, "dev.todochat.bootstrap.Main", "serve"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

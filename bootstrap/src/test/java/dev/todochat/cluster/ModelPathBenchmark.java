@@ -44,18 +44,24 @@ import java.util.regex.Pattern;
 
 /**
  * The whole path of a turn under load, the model included: the server runs as in production ({@code Main serve} in
- * its own JVM, {@code -Xmx2g}) with the real OpenAI adapter (openai-java, OkHttp, TCP_NODELAY) calling an
- * OpenAI-compatible stub over loopback, which answers every user message with a {@code list_tasks} call and every
- * tool result with a short text after a fixed delay (the model's thinking time). A closed loop of clients, each a
- * user with one conversation, sends turns back to back.
+ * its own JVM) with the real OpenAI adapter (openai-java, OkHttp, TCP_NODELAY) calling an OpenAI-compatible stub over
+ * loopback. After a fixed delay (the model's thinking time) the stub answers "add ..." with an {@code add_task} call,
+ * a tool result or any other message with a short text. A closed loop of clients, each a user with one conversation,
+ * sends tool-calling turns back to back (two model calls and one {@code add_task} each); the open loop sends one-call
+ * turns.
  *
  * <p>It prints throughput, latency, failures by status, the most database connections the server had open and busy
- * at once (sampled every 20 ms from {@code pg_stat_activity}), the server's CPU per turn, and, halfway through the
- * measured period, its live heap after a full GC and its resident memory. Not a test: run it by hand (see
- * {@code docs/benchmarks.md}).
+ * at once (sampled every 20 ms from {@code pg_stat_activity}), the server's CPU per turn, the SQL statements and
+ * transactions per turn and the connection hold time (from the server's {@code todochat.db.*} meters, when it has
+ * them), and, halfway through the measured period, its live heap after a full GC and its resident memory. Not a test:
+ * run it by hand or through {@code bench/turns.sh} (see {@code docs/benchmarks.md}).
  *
  * <p>Arguments: clients, model delay in ms, warm-up seconds, measured seconds (defaults 64, 0, 60, 30); or
- * {@code open} then turns per second, model delay, warm-up and measured seconds, for an open loop.
+ * {@code open} then turns per second, model delay, warm-up and measured seconds, for an open loop. System properties:
+ * {@code benchmark.server.xmx} (default 2g), {@code benchmark.server.jvm} (more JVM options, such as a profiler),
+ * {@code benchmark.server.classpath} (another build's server, such as its jar, to compare two versions under the same
+ * load), {@code benchmark.rate.user} and {@code benchmark.rate.address} (the server's rate limits a minute; defaults
+ * 1000000 and 0: on for users, off for the address all the load comes from).
  */
 public final class ModelPathBenchmark {
     private static final String SECRET = "benchmark-secret-of-at-least-32-bytes!!";
@@ -65,15 +71,18 @@ public final class ModelPathBenchmark {
     private ModelPathBenchmark() {
     }
 
-    /** The stub's model: a list_tasks call for a user message, a text answer for a tool result. */
+    /** The stub's model: an add_task call for "add ...", a text answer for a tool result or anything else. */
     private static StubReply answer(JsonNode request) {
         JsonNode messages = request.path("messages");
         JsonNode last = messages.get(messages.size() - 1);
         if ("tool".equals(last.path("role").asText())) {
-            return StubReply.text("You have nothing pending.");
+            return StubReply.text("Added it to your list.");
+        }
+        if (!last.path("content").asText().startsWith("add ")) {
+            return StubReply.text("Hello! Tell me what to add to your list.");
         }
         return StubReply.toolCalls(
-                StubToolCall.of("call_" + messages.size(), "list_tasks", "{\"status\":\"pending\"}"));
+                StubToolCall.of("call_" + messages.size(), "add_task", "{\"title\":\"benchmark task\"}"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -96,8 +105,8 @@ public final class ModelPathBenchmark {
                      "OPENAI_BASE_URL", model.baseUrl(),
                      "OPENAI_API_KEY", "sk-benchmark",
                      "OPENAI_MODEL", "benchmark-model",
-                     "RATE_LIMIT_USER_PER_MINUTE", "0",
-                     "RATE_LIMIT_ADDRESS_PER_MINUTE", "0",
+                     "RATE_LIMIT_USER_PER_MINUTE", System.getProperty("benchmark.rate.user", "1000000"),
+                     "RATE_LIMIT_ADDRESS_PER_MINUTE", System.getProperty("benchmark.rate.address", "0"),
                      "TODOCHAT_LOG_LEVEL", "WARN"), workDir, serverJvmOptions());
              PostgresDatabase watcher = PostgresDatabase.connect(databaseUrl, 1);
              ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
@@ -109,6 +118,7 @@ public final class ModelPathBenchmark {
 
             ConnectionSampler connections = new ConnectionSampler(watcher);
             Future<?> sampling = pool.submit(connections);
+            ServerMeters metersBefore = ServerMeters.scrape(client, server);
             long serverCpu = cpuNanos(server.process());
             long ownCpu = ownCpuNanos();
             long start = System.nanoTime();
@@ -118,14 +128,18 @@ public final class ModelPathBenchmark {
             double serverCpuMs = (cpuNanos(server.process()) - serverCpu) / 1e6;
             double ownCpuMs = (ownCpuNanos() - ownCpu) / 1e6;
             sampling.cancel(true);
+            ServerMeters meters = ServerMeters.scrape(client, server);
 
             List<Long> latencies = result.latencies();
             Collections.sort(latencies);
             int turns = latencies.size();
-            System.out.printf("%s model-delay=%dms turns=%d seconds=%.1f turns/s=%.1f p50=%.1fms p99=%.1fms"
-                            + " max=%.1fms failures=%s%n",
+            System.out.printf("%s model-delay=%dms turns=%d seconds=%.1f turns/s=%.1f p50=%.1fms p95=%.1fms"
+                            + " p99=%.1fms max=%.1fms failures=%s%n",
                     load.describe(), delay.toMillis(), turns, seconds, turns / seconds, percentile(latencies, 0.50),
-                    percentile(latencies, 0.99), turns == 0 ? 0 : latencies.getLast() / 1e6, result.failures());
+                    percentile(latencies, 0.95), percentile(latencies, 0.99),
+                    turns == 0 ? 0 : latencies.getLast() / 1e6, result.failures());
+            System.out.println(meters.perTurn(metersBefore, turns + result.failures().values().stream()
+                    .mapToInt(Integer::intValue).sum()));
             System.out.printf("db-connections open<=%d busy<=%d  server-cpu=%.2fms/turn (%.2f cores)"
                             + "  stub+load-cpu=%.2fms/turn  in-flight-at-sample=%d%n",
                     connections.mostOpen.get(), connections.mostBusy.get(), serverCpuMs / Math.max(1, turns),
@@ -138,9 +152,9 @@ public final class ModelPathBenchmark {
         }
     }
 
-    /** {@code -Xmx2g}, and whatever the system property {@code benchmark.server.jvm} adds (a profiler, say). */
+    /** {@code -Xmx} (2g unless told), and whatever {@code benchmark.server.jvm} adds (a profiler, say). */
     private static List<String> serverJvmOptions() {
-        List<String> options = new ArrayList<>(List.of("-Xmx2g"));
+        List<String> options = new ArrayList<>(List.of("-Xmx" + System.getProperty("benchmark.server.xmx", "2g")));
         String extra = System.getProperty("benchmark.server.jvm", "").strip();
         if (!extra.isEmpty()) {
             options.addAll(List.of(extra.split("\\s+")));
@@ -237,7 +251,7 @@ public final class ModelPathBenchmark {
         private Long turn(String user, String token, long due, AtomicInteger inFlight,
                           Map<String, LongAdder> failures) {
             inFlight.incrementAndGet();
-            byte[] body = "{\"message\": \"what is open?\"}".getBytes(StandardCharsets.UTF_8);
+            byte[] body = "{\"message\": \"hello\"}".getBytes(StandardCharsets.UTF_8);
             URI base = server.uri("/");
             try (Socket socket = new Socket(base.getHost(), base.getPort())) {
                 socket.setTcpNoDelay(true);
@@ -315,8 +329,8 @@ public final class ModelPathBenchmark {
             List<Long> latencies = new ArrayList<>();
             while (System.nanoTime() < end) {
                 String conversation = conversations.get(user);
-                String body = conversation == null ? "{\"message\": \"what is open?\"}"
-                        : "{\"message\": \"what is open?\", \"conversation_id\": \"" + conversation + "\"}";
+                String body = conversation == null ? "{\"message\": \"add benchmark task\"}"
+                        : "{\"message\": \"add benchmark task\", \"conversation_id\": \"" + conversation + "\"}";
                 long sent = System.nanoTime();
                 inFlight.incrementAndGet();
                 try {
@@ -342,6 +356,47 @@ public final class ModelPathBenchmark {
                 }
             }
             return latencies;
+        }
+    }
+
+    /**
+     * The server's own {@code todochat.db.*} meters from {@code GET /metrics}: statements and transactions run, and the
+     * connection hold time's quantiles (over the last minute or so). A server without them (an older build) reports
+     * none.
+     */
+    private record ServerMeters(double statements, double transactions, double holdP50, double holdP99) {
+        private static final Pattern LINE = Pattern.compile("^(todochat_db_[a-z_]+)(\\{[^}]*})? ([0-9.eE+-]+|NaN)$",
+                Pattern.MULTILINE);
+
+        static ServerMeters scrape(HttpClient client, Instance server) {
+            Map<String, Double> values = new TreeMap<>();
+            try {
+                String text = client.send(HttpRequest.newBuilder(server.uri("/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                Matcher line = LINE.matcher(text);
+                while (line.find()) {
+                    values.put(line.group(1) + (line.group(2) == null ? "" : line.group(2)),
+                            Double.parseDouble(line.group(3)));
+                }
+            } catch (IOException e) {
+                return new ServerMeters(-1, -1, -1, -1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new ServerMeters(-1, -1, -1, -1);
+            }
+            return new ServerMeters(values.getOrDefault("todochat_db_statements_total", -1.0),
+                    values.getOrDefault("todochat_db_transactions_total", -1.0),
+                    values.getOrDefault("todochat_db_connection_hold_seconds{quantile=\"0.5\"}", -1.0),
+                    values.getOrDefault("todochat_db_connection_hold_seconds{quantile=\"0.99\"}", -1.0));
+        }
+
+        String perTurn(ServerMeters before, int turns) {
+            if (statements < 0) {
+                return "sql per turn: not measured (the server has no todochat.db meters)";
+            }
+            return String.format("sql per turn: statements=%.2f transactions=%.2f  connection hold p50=%.2fms"
+                            + " p99=%.2fms", (statements - before.statements) / Math.max(1, turns),
+                    (transactions - before.transactions) / Math.max(1, turns), holdP50 * 1e3, holdP99 * 1e3);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.todochat.http.internal;
 
-import dev.todochat.application.RateLimits;
 import dev.todochat.http.Tokens;
 import dev.todochat.http.TrustedProxies;
 import io.javalin.config.JavalinConfig;
@@ -15,13 +14,12 @@ import java.util.List;
  * What protects the API beyond authentication: request ids and security headers on every answer, the CORS
  * allow-list on {@code /api/}, and the shared rate limits in front of chat turns.
  *
- * @param limits      where the budgets are kept
  * @param perUser     chat turns a minute for one user; 0 is no limit
  * @param perAddress  chat turns a minute from one client address; 0 is no limit
  * @param proxies     whose {@code X-Forwarded-For} names the client
  * @param corsOrigins browser origins allowed to call the API; empty adds no CORS header at all
  */
-public record ApiProtection(RateLimits limits, int perUser, int perAddress, TrustedProxies proxies,
+public record ApiProtection(int perUser, int perAddress, TrustedProxies proxies,
                          List<String> corsOrigins) {
     private static final List<String> CHAT_PATHS = List.of("/api/{user_id}/chat", "/api/{user_id}/chat/stream");
 
@@ -42,7 +40,7 @@ public record ApiProtection(RateLimits limits, int perUser, int perAddress, Trus
             }
         });
         if (perUser > 0 || perAddress > 0) {
-            TurnRateLimiter limiter = new TurnRateLimiter(limits, perUser, perAddress, new ClientAddress(proxies),
+            TurnRateLimiter limiter = new TurnRateLimiter(perUser, perAddress, new ClientAddress(proxies),
                     new Authentication(tokens, tracer));
             CHAT_PATHS.forEach(path -> cfg.routes.before(path, limiter));
         }

@@ -41,14 +41,18 @@ final class ChatRoute implements Handler {
         ctx.json(ChatResponse.of(result));
     }
 
-    /** {@code Idempotency-Key}, when sent, names the request so that a retry is answered from storage. */
+    /**
+     * {@code Idempotency-Key}, when sent, names the request so that a retry is answered from storage; the rate limits
+     * named before the route come along.
+     */
     static ChatRequest withIdempotencyKey(ChatRequest request, Context ctx) {
         String key = ctx.header(IDEMPOTENCY_KEY);
+        ChatRequest limited = TurnRateLimiter.limited(request, ctx);
         if (key == null) {
-            return request;
+            return limited;
         }
         try {
-            return request.withIdempotencyKey(new IdempotencyKey(key));
+            return limited.withIdempotencyKey(new IdempotencyKey(key));
         } catch (InvalidInput invalid) {
             throw new InvalidInput(IDEMPOTENCY_KEY + " " + IdempotencyKey.RULE);
         }

@@ -5,6 +5,7 @@ import dev.todochat.domain.NotFound;
 import dev.todochat.domain.RetryHint;
 import dev.todochat.domain.chat.ConversationBusy;
 import dev.todochat.domain.chat.IdempotencyKeyReused;
+import dev.todochat.domain.chat.RateLimited;
 import dev.todochat.domain.chat.TurnTimedOut;
 import dev.todochat.domain.port.ModelFailure;
 import dev.todochat.domain.port.StorageBusy;
@@ -51,6 +52,8 @@ final class ErrorMapping {
             case TurnTimedOut timedOut -> new ApiError(504, "TurnTimeout", timedOut.getMessage());
             case ConversationBusy busy -> new ApiError(409, "Conflict", conflictDetails(busy),
                     Map.of("Retry-After", retryAfterSeconds(busy.retryAfter().orElse(CONFLICT_RETRY_AFTER))));
+            case RateLimited limited -> new ApiError(429, "RateLimited", limited.getMessage(),
+                    Map.of("Retry-After", retryAfterSeconds(limited.retryAfter())));
             case IdempotencyKeyReused reused -> new ApiError(422, "IdempotencyKeyReused",
                     "this " + ChatRoute.IDEMPOTENCY_KEY + " was already used for a different request");
             case StorageBusy busy -> overloaded(busy, ctx);

@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The system prompt, kept as a resource ({@code system-prompt.md} beside this class) so that it reads as prose and
@@ -20,9 +22,14 @@ final class SystemPrompt {
             .withZone(ZoneOffset.UTC);
 
     private final String template;
+    private final AtomicReference<Rendered> last = new AtomicReference<>(new Rendered(null, ""));
 
     private SystemPrompt(String template) {
         this.template = template;
+    }
+
+    /** The prompt of one day: it changes once a day, so it is rendered once a day. */
+    private record Rendered(LocalDate day, String text) {
     }
 
     static SystemPrompt load() {
@@ -37,6 +44,12 @@ final class SystemPrompt {
     }
 
     String render(Instant now) {
-        return template.replace("{{today}}", DAY.format(now));
+        LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Rendered rendered = last.get();
+        if (!day.equals(rendered.day())) {
+            rendered = new Rendered(day, template.replace("{{today}}", DAY.format(now)));
+            last.set(rendered);
+        }
+        return rendered.text();
     }
 }

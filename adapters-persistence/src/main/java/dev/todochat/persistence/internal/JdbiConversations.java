@@ -49,19 +49,7 @@ final class JdbiConversations implements Conversations {
     }
 
     @Override
-    public Optional<Instant> claimTurn(UserId owner, ConversationId id, TurnId turn, Instant now, Instant until) {
-        int claimed = handle.createUpdate("UPDATE conversations SET turn_id = :turn, turn_expires_at = :until"
-                        + " WHERE user_id = :owner AND id = :id AND (turn_id IS NULL OR turn_expires_at <= :now)")
-                .bind("turn", turn.value())
-                .bind("until", Columns.stored(until))
-                .bind("now", Columns.stored(now))
-                .bind("owner", owner.value())
-                .bind("id", id.value())
-                .execute();
-        if (claimed == 1) {
-            return Optional.empty();
-        }
-        // held by a live turn, or (rarely) released between the two statements: then "try again in a moment"
+    public Optional<Instant> turnHeldUntil(UserId owner, ConversationId id) {
         Optional<OffsetDateTime> holder = handle.createQuery("SELECT turn_expires_at FROM conversations"
                         + " WHERE user_id = :owner AND id = :id")
                 .bind("owner", owner.value())
@@ -69,18 +57,7 @@ final class JdbiConversations implements Conversations {
                 .map((row, column, context) -> Optional.ofNullable(row.getObject("turn_expires_at", OffsetDateTime.class)))
                 .findOne()
                 .orElseThrow(() -> NotFound.conversation(id));
-        return Optional.of(holder.map(OffsetDateTime::toInstant).orElse(now));
-    }
-
-    @Override
-    public boolean renewTurn(UserId owner, ConversationId id, TurnId turn, Instant until) {
-        return handle.createUpdate("UPDATE conversations SET turn_expires_at = :until"
-                        + " WHERE user_id = :owner AND id = :id AND turn_id = :turn")
-                .bind("until", Columns.stored(until))
-                .bind("owner", owner.value())
-                .bind("id", id.value())
-                .bind("turn", turn.value())
-                .execute() == 1;
+        return holder.map(OffsetDateTime::toInstant);
     }
 
     @Override

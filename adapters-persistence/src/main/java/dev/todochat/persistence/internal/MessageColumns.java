@@ -4,7 +4,7 @@ import dev.todochat.domain.AssistantMessage;
 import dev.todochat.domain.Message;
 import dev.todochat.domain.ToolResultMessage;
 import dev.todochat.domain.UserMessage;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /** The columns one message kind fills; the others stay null. */
 record MessageColumns(String role, String content, String toolCalls, String toolCallId, String toolName,
@@ -21,16 +21,24 @@ record MessageColumns(String role, String content, String toolCalls, String tool
         };
     }
 
-    /** Binds {@code :role}, {@code :content}, {@code :toolCalls}, … for the next row of the batch. */
-    PreparedBatch bindTo(PreparedBatch batch) {
-        return batch.bind("role", role)
-                .bind("content", content)
-                .bind("toolCalls", toolCalls)
-                .bind("toolCallId", toolCallId)
-                .bind("toolName", toolName)
-                .bind("toolResult", toolResult)
-                .bind("isError", isError)
-                .bind("inputTokens", inputTokens)
-                .bind("outputTokens", outputTokens);
+    /** The placeholders of row {@code row} of a multi-row {@code VALUES}, in the order of {@link #bindTo}. */
+    static String placeholders(int row) {
+        return "CAST(:role" + row + " AS text), CAST(:content" + row + " AS text), CAST(:toolCalls" + row
+                + " AS jsonb), CAST(:toolCallId" + row + " AS text), CAST(:toolName" + row + " AS text), CAST(:toolResult"
+                + row + " AS jsonb), CAST(:isError" + row + " AS boolean), CAST(:inputTokens" + row
+                + " AS bigint), CAST(:outputTokens" + row + " AS bigint)";
+    }
+
+    /** Binds {@code :role0}, {@code :content0}, … for row {@code row} of a multi-row {@code VALUES}. */
+    <T extends SqlStatement<T>> T bindTo(T statement, int row) {
+        return statement.bind("role" + row, role)
+                .bind("content" + row, content)
+                .bind("toolCalls" + row, toolCalls)
+                .bind("toolCallId" + row, toolCallId)
+                .bind("toolName" + row, toolName)
+                .bind("toolResult" + row, toolResult)
+                .bind("isError" + row, isError)
+                .bind("inputTokens" + row, inputTokens)
+                .bind("outputTokens" + row, outputTokens);
     }
 }

@@ -15,6 +15,7 @@ import dev.todochat.domain.port.ModelReply;
 import dev.todochat.domain.port.Prompt;
 import dev.todochat.domain.port.Storage;
 import dev.todochat.domain.port.StorageBusy;
+import dev.todochat.domain.port.TurnLease;
 import dev.todochat.domain.port.UnitOfWork;
 import dev.todochat.domain.tool.TaskTools;
 
@@ -31,12 +32,12 @@ import java.util.function.Function;
 /**
  * One chat turn, the agent loop of the design brief:
  * <ol>
- *   <li>one short transaction ({@link TurnStart}): the idempotency key, the user's conversation (or a new one), its
- *   turn lease, the user message, the history window;</li>
+ *   <li>one short transaction ({@link TurnStart}): the rate limits, the idempotency key, the user's conversation (or a
+ *   new one), its turn lease with the user message, the history window;</li>
  *   <li>call the model <em>with no transaction open</em>; for each reply with tool calls, one short transaction
- *   renews the lease, runs the tools for the authenticated user and records the call and the results together;
- *   repeat until the model answers in text or a bound ends the loop;</li>
- *   <li>one short transaction: append the answer, release the lease, record the answer under the idempotency
+ *   runs the tools for the authenticated user and records the call and the results together with the lease's
+ *   renewal; repeat until the model answers in text or a bound ends the loop;</li>
+ *   <li>one short transaction: append the answer releasing the lease, record the answer under the idempotency
  *   key.</li>
  * </ol>
  * Nothing is kept between turns: everything the next turn needs is in storage. If the model fails, what was done so
@@ -139,7 +140,6 @@ public final class ChatCycle {
 
     private ToolRound act(UnitOfWork unit, UserId user, ConversationId conversation, TurnId turn, ModelReply reply) {
         Instant now = clock.instant();
-        holdTurn(unit, user, conversation, turn, now);
         List<Message> messages = new ArrayList<>();
         List<ToolInvocation> invocations = new ArrayList<>();
         messages.add(reply.asMessage());
@@ -148,23 +148,25 @@ public final class ChatCycle {
             messages.add(new ToolResultMessage(call.id(), call.name(), result));
             invocations.add(new ToolInvocation(call.name(), call.arguments(), result));
         }
-        unit.transcript().append(user, conversation, messages, now);
+        record(unit, user, conversation, TurnLease.keep(turn, now.plus(limits.turnLease())), messages, now);
         return new ToolRound(messages, invocations);
     }
 
     private Void finish(UnitOfWork unit, UserId user, ChatRequest request, TurnId turn, TurnResult result) {
         Instant now = clock.instant();
-        holdTurn(unit, user, result.conversationId(), turn, now);
         AssistantMessage answer = AssistantMessage.answer(result.response(), result.usage());
-        unit.transcript().append(user, result.conversationId(), List.of(answer), now);
-        unit.conversations().releaseTurn(user, result.conversationId(), turn);
+        record(unit, user, result.conversationId(), TurnLease.release(turn), List.of(answer), now);
         request.idempotencyKey().ifPresent(key -> unit.idempotencyKeys().complete(user, key, turn, result));
         return null;
     }
 
-    /** Every write of a turn first proves the turn still holds its conversation, and extends the lease. */
-    private void holdTurn(UnitOfWork unit, UserId user, ConversationId conversation, TurnId turn, Instant now) {
-        if (!unit.conversations().renewTurn(user, conversation, turn, now.plus(limits.turnLease()))) {
+    /**
+     * Every write of a turn proves, in the same statement, that the turn still holds its conversation, and extends or
+     * releases the lease. When it does not, the unit rolls back: a tool's effect is never kept without its record.
+     */
+    private void record(UnitOfWork unit, UserId user, ConversationId conversation, TurnLease lease,
+                        List<Message> messages, Instant now) {
+        if (unit.transcript().appendInTurn(user, conversation, lease, messages, now).isEmpty()) {
             throw new ConversationBusy(ConversationBusy.Conflict.TURN_TAKEN_OVER, "this turn no longer holds its"
                     + " conversation: another message took it over (the turn took longer than its lease) or it was"
                     + " deleted; nothing more was written");
@@ -190,7 +192,7 @@ public final class ChatCycle {
         StoragePatience patience = limits.storagePatience();
         for (int attempt = 1; ; attempt++) {
             try {
-                return storage.inTransaction(work);
+                return storage.inPriorityTransaction(work);
             } catch (StorageBusy busy) {
                 if (attempt >= patience.attempts() || !pause(patience.backoff())) {
                     throw busy;

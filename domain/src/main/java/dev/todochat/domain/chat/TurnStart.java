@@ -4,12 +4,13 @@ import dev.todochat.domain.Conversation;
 import dev.todochat.domain.ConversationId;
 import dev.todochat.domain.IdempotencyKey;
 import dev.todochat.domain.Message;
-import dev.todochat.domain.NotFound;
+import dev.todochat.domain.RecordedMessage;
 import dev.todochat.domain.TurnId;
 import dev.todochat.domain.UserId;
 import dev.todochat.domain.UserMessage;
 import dev.todochat.domain.port.IdempotencyKeys.Claim;
 import dev.todochat.domain.port.Ids;
+import dev.todochat.domain.port.TurnLease;
 import dev.todochat.domain.port.UnitOfWork;
 
 import java.time.Duration;
@@ -18,9 +19,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The first transaction of a turn: the idempotency key (a finished request is replayed, a running one refused), the
- * conversation (the user's, or a new one), its turn lease, the user message, and the history window. Anything refused
- * here writes nothing: the transaction rolls back with the exception.
+ * The first transaction of a turn: the request's rate limits, the idempotency key (a finished request is replayed, a
+ * running one refused), the conversation (the user's, or a new one), its turn lease taken together with the user
+ * message, and the history window. Anything refused here writes nothing: the transaction rolls back with the
+ * exception. A conversation that is not the user's cannot have its turn taken, so it is told from a busy one only
+ * after the take failed.
  */
 final class TurnStart {
     private final Ids ids;
@@ -42,6 +45,9 @@ final class TurnStart {
     }
 
     Outcome begin(UnitOfWork unit, UserId user, ChatRequest request, TurnId turn, Instant now) {
+        if (!request.rateLimits().isEmpty()) {
+            unit.rateLimits().take(request.rateLimits(), now);
+        }
         Optional<IdempotencyKey> key = request.idempotencyKey();
         if (key.isPresent()) {
             Claim claim = unit.idempotencyKeys().claim(user, key.get(), request.fingerprint(), turn, now,
@@ -58,20 +64,23 @@ final class TurnStart {
                 }
             }
         }
-        ConversationId id = request.conversationId().orElse(null);
-        if (id == null) {
-            id = ids.newConversationId();
+        List<Message> message = List.of(new UserMessage(request.message()));
+        TurnLease lease = TurnLease.take(turn, now.plus(limits.turnLease()));
+        if (request.conversationId().isEmpty()) {
+            ConversationId id = ids.newConversationId();
             unit.conversations().create(new Conversation(id, user, Conversation.titleFrom(request.message()), now, now));
-        } else if (unit.conversations().find(user, id).isEmpty()) {
-            throw NotFound.conversation(id);
+            List<RecordedMessage> first = unit.transcript().appendInTurn(user, id, lease, message, now)
+                    .orElseThrow(() -> new IllegalStateException("a new conversation's turn was taken"));
+            return new Started(id, HistoryWindow.fit(first, limits.historyTokens()));
         }
-        Optional<Instant> busyUntil = unit.conversations().claimTurn(user, id, turn, now, now.plus(limits.turnLease()));
-        if (busyUntil.isPresent()) {
-            throw new ConversationBusy(ConversationBusy.Conflict.CONVERSATION_IN_USE,
-                    "another message to this conversation is still being answered",
-                    Duration.between(now, busyUntil.get()));
+        ConversationId id = request.conversationId().get();
+        if (unit.transcript().appendInTurn(user, id, lease, message, now).isEmpty()) {
+            String why = "another message to this conversation is still being answered";
+            throw unit.conversations().turnHeldUntil(user, id)
+                    .map(until -> new ConversationBusy(ConversationBusy.Conflict.CONVERSATION_IN_USE, why,
+                            Duration.between(now, until)))
+                    .orElseGet(() -> new ConversationBusy(ConversationBusy.Conflict.CONVERSATION_IN_USE, why));
         }
-        unit.transcript().append(user, id, List.of(new UserMessage(request.message())), now);
         var latest = unit.transcript().latest(user, id, limits.historyMessages());
         return new Started(id, HistoryWindow.fit(latest, limits.historyTokens()));
     }

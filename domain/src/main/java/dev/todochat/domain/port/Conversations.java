@@ -22,15 +22,12 @@ public interface Conversations {
     void create(Conversation conversation);
 
     /**
-     * Takes the conversation's turn for {@code turn} until {@code until}, if nobody holds it or the holder's lease
-     * has lapsed at {@code now}.
+     * Until when a turn holds the conversation's lease, for a turn that could not take it; empty when nobody holds it
+     * (it was released in between).
      *
-     * @return empty when the turn is now {@code turn}'s; otherwise when the current holder's lease lapses
+     * @throws dev.todochat.domain.NotFound when the conversation is not {@code owner}'s
      */
-    Optional<Instant> claimTurn(UserId owner, ConversationId id, TurnId turn, Instant now, Instant until);
-
-    /** Extends {@code turn}'s lease to {@code until}; false when {@code turn} no longer holds it. */
-    boolean renewTurn(UserId owner, ConversationId id, TurnId turn, Instant until);
+    Optional<Instant> turnHeldUntil(UserId owner, ConversationId id);
 
     /** Gives the turn up, if {@code turn} still holds it. */
     void releaseTurn(UserId owner, ConversationId id, TurnId turn);

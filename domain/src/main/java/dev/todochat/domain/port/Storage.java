@@ -11,4 +11,13 @@ import java.util.function.Function;
  */
 public interface Storage {
     <T> T inTransaction(Function<UnitOfWork, T> work);
+
+    /**
+     * Like {@link #inTransaction}, for work that must not be thrown away in a burst, such as the rest of a turn that
+     * has already paid for a model call: it goes ahead of new work waiting for a connection, and waits longer before
+     * it gives up with {@link StorageBusy}. A storage without a line runs it as any other work.
+     */
+    default <T> T inPriorityTransaction(Function<UnitOfWork, T> work) {
+        return inTransaction(work);
+    }
 }

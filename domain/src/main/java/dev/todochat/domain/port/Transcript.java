@@ -7,6 +7,7 @@ import dev.todochat.domain.UserId;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The append-only messages of each conversation, numbered by {@code seq} from 1 without gaps. */
 public interface Transcript {
@@ -18,6 +19,18 @@ public interface Transcript {
      * @throws dev.todochat.domain.NotFound when the conversation is not {@code owner}'s
      */
     List<RecordedMessage> append(UserId owner, ConversationId conversation, List<Message> messages, Instant at);
+
+    /**
+     * Appends messages as {@link #append} does, for a turn, in one step with what {@code lease} does to the
+     * conversation's turn lease: {@link TurnLease.Step#TAKE take} it when nobody holds it or the holder's lease lapsed
+     * at {@code at}, {@link TurnLease.Step#KEEP extend} it or {@link TurnLease.Step#RELEASE release} it while the turn
+     * still holds it. Either both happen or neither.
+     *
+     * @return the messages as recorded; empty, with nothing written, when the lease was not the turn's to take or keep
+     * (another live turn holds it, or the conversation is gone or not {@code owner}'s)
+     */
+    Optional<List<RecordedMessage>> appendInTurn(UserId owner, ConversationId conversation, TurnLease lease,
+                                                 List<Message> messages, Instant at);
 
     /** The newest {@code limit} messages of {@code owner}'s conversation, oldest first. */
     List<RecordedMessage> latest(UserId owner, ConversationId conversation, int limit);

@@ -9,4 +9,6 @@ public interface UnitOfWork {
     Tasks tasks();
 
     IdempotencyKeys idempotencyKeys();
+
+    RateLimits rateLimits();
 }

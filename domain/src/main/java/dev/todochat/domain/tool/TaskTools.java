@@ -19,9 +19,12 @@ public final class TaskTools {
     private static final List<TaskTool> TOOLS = List.of(
             new AddTask(), new ListTasks(), new CompleteTask(), new DeleteTask(), new UpdateTask());
 
+    // the same list for every turn, so that a model adapter can render it once
+    private final List<ToolSpec> specs = TOOLS.stream().map(TaskTool::spec).toList();
+
     /** The specs in a stable order: add, list, complete, delete, update. */
     public List<ToolSpec> specs() {
-        return TOOLS.stream().map(TaskTool::spec).toList();
+        return specs;
     }
 
     public Optional<ToolSpec> spec(String name) {

@@ -8,6 +8,7 @@ import dev.todochat.domain.Usage;
 import dev.todochat.domain.UserId;
 import dev.todochat.domain.chat.ToolInvocation;
 import dev.todochat.domain.chat.TurnResult;
+import dev.todochat.domain.port.TurnLease;
 import dev.todochat.domain.port.IdempotencyKeys.Claim;
 import dev.todochat.domain.port.Storage;
 import org.junit.jupiter.api.BeforeEach;
@@ -141,7 +142,8 @@ public abstract class IdempotencyKeysContract {
         TurnId turn = newTurn();
         Claim claim = storage().inTransaction(unit -> {
             Claim claimed = unit.idempotencyKeys().claim(alice, KEY, "new\nbuy milk", turn, now, EXPIRES);
-            unit.conversations().claimTurn(alice, conversation.id(), turn, now, LEASE);
+            unit.transcript().appendInTurn(alice, conversation.id(), TurnLease.take(turn, LEASE), List.of(), now)
+                    .orElseThrow();
             return claimed;
         });
         assertThat(claim).isEqualTo(new Claim.Claimed());

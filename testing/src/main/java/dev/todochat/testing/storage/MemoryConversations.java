@@ -42,22 +42,8 @@ final class MemoryConversations implements Conversations {
     }
 
     @Override
-    public Optional<Instant> claimTurn(UserId owner, ConversationId id, TurnId turn, Instant now, Instant until) {
-        ConversationRow row = row(owner, id).orElseThrow(() -> NotFound.conversation(id));
-        if (row.turn() == null || !row.turnExpiresAt().isAfter(MemoryState.stored(now))) {
-            state.conversations.put(id, new ConversationRow(row.conversation(), turn, MemoryState.stored(until),
-                    row.lastSeq()));
-            return Optional.empty();
-        }
-        return Optional.of(row.turnExpiresAt());
-    }
-
-    @Override
-    public boolean renewTurn(UserId owner, ConversationId id, TurnId turn, Instant until) {
-        Optional<ConversationRow> held = row(owner, id).filter(row -> turn.equals(row.turn()));
-        held.ifPresent(row -> state.conversations.put(id, new ConversationRow(row.conversation(), turn,
-                MemoryState.stored(until), row.lastSeq())));
-        return held.isPresent();
+    public Optional<Instant> turnHeldUntil(UserId owner, ConversationId id) {
+        return Optional.ofNullable(row(owner, id).orElseThrow(() -> NotFound.conversation(id)).turnExpiresAt());
     }
 
     @Override

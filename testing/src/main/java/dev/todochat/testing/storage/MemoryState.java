@@ -26,21 +26,24 @@ final class MemoryState {
     /** Each user's tasks by their number: numbers count per user and are never reused after a deletion. */
     final Map<UserId, TreeMap<Long, Task>> tasks;
     final Map<UserId, Long> lastTaskNumbers;
+    /** Each rate-limit budget by its key: when it will be full again, in epoch microseconds. */
+    final Map<String, Long> budgetsFullAt;
     final Map<ConversationId, ConversationRow> conversations;
     final Map<ConversationId, List<RecordedMessage>> messages;
     final Map<KeyOf, KeyRow> keys;
     MemoryState() {
-        this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+        this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
     }
 
     private MemoryState(Map<UserId, TreeMap<Long, Task>> tasks, Map<ConversationId, ConversationRow> conversations,
                         Map<ConversationId, List<RecordedMessage>> messages, Map<KeyOf, KeyRow> keys,
-                        Map<UserId, Long> lastTaskNumbers) {
+                        Map<UserId, Long> lastTaskNumbers, Map<String, Long> budgetsFullAt) {
         this.tasks = tasks;
         this.conversations = conversations;
         this.messages = messages;
         this.keys = keys;
         this.lastTaskNumbers = lastTaskNumbers;
+        this.budgetsFullAt = budgetsFullAt;
     }
 
     MemoryState copy() {
@@ -49,7 +52,7 @@ final class MemoryState {
         Map<UserId, TreeMap<Long, Task>> taskCopy = new HashMap<>();
         tasks.forEach((owner, own) -> taskCopy.put(owner, new TreeMap<>(own)));
         return new MemoryState(taskCopy, new HashMap<>(conversations), transcript, new HashMap<>(keys),
-                new HashMap<>(lastTaskNumbers));
+                new HashMap<>(lastTaskNumbers), new HashMap<>(budgetsFullAt));
     }
 
     TreeMap<Long, Task> tasksOf(UserId owner) {
@@ -58,7 +61,7 @@ final class MemoryState {
 
     UnitOfWork unitOfWork() {
         return new MemoryUnitOfWork(new MemoryConversations(this), new MemoryTranscript(this), new MemoryTasks(this),
-                new MemoryIdempotencyKeys(this));
+                new MemoryIdempotencyKeys(this), new MemoryRateLimits(this));
     }
 
     /** Times as PostgreSQL keeps them, to the microsecond, so that both storages give back the same instants. */
@@ -81,6 +84,7 @@ final class MemoryState {
     }
 
     private record MemoryUnitOfWork(MemoryConversations conversations, MemoryTranscript transcript, MemoryTasks tasks,
-                                    MemoryIdempotencyKeys idempotencyKeys) implements UnitOfWork {
+                                    MemoryIdempotencyKeys idempotencyKeys,
+                                    MemoryRateLimits rateLimits) implements UnitOfWork {
     }
 }

@@ -11,6 +11,7 @@ import dev.todochat.domain.ToolResultMessage;
 import dev.todochat.domain.UserId;
 import dev.todochat.domain.UserMessage;
 import dev.todochat.domain.port.Transcript;
+import dev.todochat.domain.port.TurnLease;
 import dev.todochat.testing.storage.MemoryState.ConversationRow;
 
 import java.time.Instant;
@@ -42,6 +43,26 @@ final class MemoryTranscript implements Transcript {
                 row.lastSeq() + messages.size()));
         state.messages.computeIfAbsent(conversation, id -> new ArrayList<>()).addAll(recorded);
         return recorded;
+    }
+
+    @Override
+    public Optional<List<RecordedMessage>> appendInTurn(UserId owner, ConversationId conversation, TurnLease lease,
+                                                        List<Message> messages, Instant at) {
+        Optional<ConversationRow> held = Optional.ofNullable(state.conversations.get(conversation))
+                .filter(found -> found.ownedBy(owner))
+                .filter(found -> switch (lease.step()) {
+                    case TAKE -> found.turn() == null || !found.turnExpiresAt().isAfter(MemoryState.stored(at));
+                    case KEEP, RELEASE -> lease.turn().equals(found.turn());
+                });
+        if (held.isEmpty()) {
+            return Optional.empty();
+        }
+        List<RecordedMessage> recorded = append(owner, conversation, messages, at);
+        ConversationRow row = state.conversations.get(conversation);
+        boolean released = lease.step() == TurnLease.Step.RELEASE;
+        state.conversations.put(conversation, new ConversationRow(row.conversation(), released ? null : lease.turn(),
+                released ? null : MemoryState.stored(lease.until()), row.lastSeq()));
+        return Optional.of(recorded);
     }
 
     @Override
