@@ -15,11 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DistributionKeysTest {
     /**
-     * Tables distributed by another column, and why. {@code rate_limit_buckets} holds budgets, not a user's data: its
-     * key names the budget ({@code user:<id>:<limit>} or {@code address:<ip>:<limit>}), an address budget belongs to
-     * no user, and a check touches exactly one row, so it is distributed by that key ({@code id}) on its own.
+     * Tables distributed by another column, and why. {@code rate_limits} holds budgets, not a user's data: its key
+     * names the budget ({@code user:<id>:<limit>} or {@code address:<ip>:<limit>}), an address budget belongs to no
+     * user, and a turn touches only its own budgets' rows, so it is distributed by that key on its own.
      */
-    private static final Map<String, String> DISTRIBUTED_OTHERWISE = Map.of("rate_limit_buckets", "id");
+    private static final Map<String, String> DISTRIBUTED_OTHERWISE = Map.of("rate_limits", "key");
 
     @Test
     void every_key_of_the_migrated_schema_includes_the_distribution_column() throws Exception {

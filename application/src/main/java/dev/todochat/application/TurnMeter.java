@@ -7,6 +7,7 @@ import dev.todochat.domain.Usage;
 import dev.todochat.domain.UserId;
 import dev.todochat.domain.chat.ConversationBusy;
 import dev.todochat.domain.chat.IdempotencyKeyReused;
+import dev.todochat.domain.chat.RateLimited;
 import dev.todochat.domain.chat.ToolInvocation;
 import dev.todochat.domain.chat.TurnObserver;
 import dev.todochat.domain.chat.TurnResult;
@@ -17,6 +18,7 @@ import dev.todochat.domain.port.ModelReply;
 import dev.todochat.domain.port.Prompt;
 import dev.todochat.domain.port.Storage;
 import dev.todochat.domain.port.StorageBusy;
+import dev.todochat.domain.port.StorageUnavailable;
 import dev.todochat.domain.port.UnitOfWork;
 
 import java.time.Duration;
@@ -156,7 +158,9 @@ final class TurnMeter {
             case ConversationBusy busy -> "conflict";
             case IdempotencyKeyReused reused -> "idempotency_key_reused";
             case InvalidInput invalid -> "invalid_input";
+            case RateLimited limited -> "rate_limited";
             case StorageBusy busy -> "server_busy";
+            case StorageUnavailable lost -> "database_unavailable";
             case TurnTimedOut timedOut -> "turn_timeout";
             case ModelFailure model -> "model_" + model.kind().name().toLowerCase(Locale.ROOT);
             default -> "internal";
