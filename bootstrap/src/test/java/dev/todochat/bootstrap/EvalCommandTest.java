@@ -4,6 +4,7 @@ import dev.todochat.testing.TestPostgres;
 import dev.todochat.testing.openai.OpenAiStub;
 import dev.todochat.testing.openai.StubReply;
 import dev.todochat.testing.openai.StubToolCall;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,12 +34,18 @@ class EvalCommandTest {
     @TempDir
     Path folder;
 
+    @BeforeEach
+    void a_command_line() {
+        commandLine = new CommandLine(folder.resolve("data"));
+    }
+
     @Test
     void the_offline_assistant_passes_the_built_in_set_above_95_percent() {
-        int status = run(Map.of("EVAL_DATABASE_URL", TestPostgres.freshDatabaseUrl()), "eval", "--min-accuracy", "95");
+        int status = commandLine.run(Map.of("EVAL_DATABASE_URL", TestPostgres.freshDatabaseUrl()),
+                "eval", "--min-accuracy", "95");
 
-        assertThat(status).as(stdout() + stderr()).isZero();
-        assertThat(stdout()).contains("Eval of offline assistant", "adding", "several steps", "references",
+        assertThat(status).as(commandLine.stdout() + commandLine.stderr()).isZero();
+        assertThat(commandLine.stdout()).contains("Eval of offline assistant", "adding", "several steps", "references",
                 "changes nothing", "overall", "average latency");
     }
 
@@ -51,7 +58,7 @@ class EvalCommandTest {
                     .reply(StubReply.text("Added buy milk.").withUsage(30, 7))
                     .replyText("Should I delete the gym task?");
 
-            int status = run(Map.of("OPENAI_BASE_URL", stub.baseUrl(), "OPENAI_API_KEY", "test-key",
+            int status = commandLine.run(Map.of("OPENAI_BASE_URL", stub.baseUrl(), "OPENAI_API_KEY", "test-key",
                             "OPENAI_MODEL", "stub-model", "DATABASE_URL", userData,
                             "EVAL_DATABASE_URL", TestPostgres.freshDatabaseUrl()),
                     "eval", "--cases", cases.toString(), "--min-accuracy", "60");
@@ -60,16 +67,16 @@ class EvalCommandTest {
             assertThat(stub.requests()).hasSize(3);
             assertThat(stub.requests().getFirst().body().toString()).contains("add buy milk");
         }
-        assertThat(stdout()).contains("Eval of OpenAI-compatible", "stub-model")
+        assertThat(commandLine.stdout()).contains("Eval of OpenAI-compatible", "stub-model")
                 .containsPattern("adding +1/1 +100\\.0 %")
                 .containsPattern("deleting +0/1 +0\\.0 %")
                 .containsPattern("overall +1/2 +50\\.0 %")
                 .contains("- bin-it (deleting)", "user: bin the gym task", "did:  no tool calls",
                         "said: Should I delete the gym task?", "why:  missing delete_task {task_id=1}")
                 .contains("Model: 3 calls", "(50 in, 17 out in total)");
-        assertThat(stderr()).contains("accuracy 50.0 % is below the minimum of 60.0 %");
+        assertThat(commandLine.stderr()).contains("accuracy 50.0 % is below the minimum of 60.0 %");
         assertThat(tables(userData)).as("the user's database is never touched").isZero();
-        Matcher throwaway = Pattern.compile("todochat_throwaway_[0-9a-f]+").matcher(stderr());
+        Matcher throwaway = Pattern.compile("todochat_throwaway_[0-9a-f]+").matcher(commandLine.stderr());
         assertThat(throwaway.find()).isTrue();
         assertThat(databaseExists(userData, throwaway.group())).as("the throwaway database is dropped").isFalse();
     }
@@ -81,18 +88,19 @@ class EvalCommandTest {
                         + "{\"id\": \"y\", \"category\": \"adding\", \"messages\": [\"hi\"],"
                         + " \"expect\": [{\"tool\": \"add_tusk\"}]}\n");
 
-        int status = run(Map.of(), "eval", "--cases", cases.toString());
+        int status = commandLine.run(Map.of(), "eval", "--cases", cases.toString());
 
         assertThat(status).isEqualTo(1);
-        assertThat(stderr()).contains("--cases:", "line 2", "unknown tool 'add_tusk'").doesNotContain("\tat ");
-        assertThat(stdout()).isEmpty();
+        assertThat(commandLine.stderr()).contains("--cases:", "line 2", "unknown tool 'add_tusk'")
+                .doesNotContain("\tat ");
+        assertThat(commandLine.stdout()).isEmpty();
     }
 
     @Test
     void a_threshold_that_is_not_a_percentage_is_a_usage_error() {
-        assertThat(run(Map.of(), "eval", "--min-accuracy", "most")).isEqualTo(2);
-        assertThat(run(Map.of(), "eval", "--min-accuracy", "120")).isEqualTo(2);
-        assertThat(stderr()).contains("--min-accuracy must be a percentage", "between 0 and 100");
+        assertThat(commandLine.run(Map.of(), "eval", "--min-accuracy", "most")).isEqualTo(2);
+        assertThat(commandLine.run(Map.of(), "eval", "--min-accuracy", "120")).isEqualTo(2);
+        assertThat(commandLine.stderr()).contains("--min-accuracy must be a percentage", "between 0 and 100");
     }
 
     private static long tables(String jdbcUrl) throws SQLException {
@@ -111,24 +119,5 @@ class EvalCommandTest {
             rows.next();
             return rows.getLong(1) > 0;
         }
-    }
-
-    private int run(Map<String, String> variables, String... args) {
-        return commandLine().run(variables, args);
-    }
-
-    private String stdout() {
-        return commandLine().stdout();
-    }
-
-    private String stderr() {
-        return commandLine().stderr();
-    }
-
-    private CommandLine commandLine() {
-        if (commandLine == null) {
-            commandLine = new CommandLine(folder.resolve("data"));
-        }
-        return commandLine;
     }
 }

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * a title in quotes is kept whole.
  */
 final class AddPhrases {
-    private static final Pattern EXPLICIT = Pattern.compile("^(?:add|create|new|put|insert|jot\\s+down|note\\s+down"
-            + "|write\\s+down|note|stick|throw|pop)\\b\\s*(.*)$", Phrases.FLAGS);
+    private static final Pattern EXPLICIT = Pattern.compile("^(?:(?:add|create|new|put\\s+down|put|insert|jot\\s+down"
+            + "|note\\s+down|write\\s+down|note|stick|throw|pop)\\b|reminder\\s*:)\\s*(.*?)(?:\\s+for\\s+me)?$", Phrases.FLAGS);
     private static final Pattern REMIND = Pattern.compile(
             "^remind\\s+me\\b\\s*(?:to|about|that\\s+i\\s+(?:need|have)\\s+to)?\\b\\s*(.*)$", Phrases.FLAGS);
     private static final Pattern IMPLICIT = Pattern.compile("^(?:(?:i\\s+(?:must|need\\s+to|have\\s+to|should)\\s+)?"

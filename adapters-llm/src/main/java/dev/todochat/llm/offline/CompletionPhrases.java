@@ -33,11 +33,16 @@ final class CompletionPhrases {
             "asked", "said", "told", "deleted", "removed", "renamed", "changed", "updated", "listed", "meant",
             "hoped", "planned", "tried", "started", "used", "put", "read", "set", "cut", "left", "missed", "got");
 
+    /** When it was done says nothing about which task: "booked the vet this morning". */
+    private static final Pattern WHEN = Pattern.compile("\\s+(?:this\\s+(?:morning|afternoon|evening|week)|today"
+            + "|yesterday|earlier(?:\\s+today)?|just\\s+now|last\\s+night|at\\s+last|already|finally)$", Phrases.FLAGS);
+
     private CompletionPhrases() {
     }
 
     /** The phrase naming the task that was done, or empty when {@code text} does not say a task was done. */
-    static Optional<Target> parse(String text) {
+    static Optional<Target> parse(String said) {
+        String text = WHEN.matcher(said).replaceFirst("");
         for (Pattern pattern : PATTERNS) {
             Matcher matcher = pattern.matcher(text);
             if (matcher.matches()) {

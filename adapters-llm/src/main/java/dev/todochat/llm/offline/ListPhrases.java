@@ -14,7 +14,7 @@ final class ListPhrases {
             Phrases.FLAGS);
     private static final Pattern SUBJECT = Pattern.compile("\\b(?:tasks?|todos?|to-dos?|list|items|agenda|plate"
             + "|everything|all|them|pending|open|remaining|left|outstanding|unfinished|incomplete|completed?|finished"
-            + "|done|closed|to\\s+do)\\b", Phrases.FLAGS);
+            + "|done|closed|to\\s+do|ticked\\s+off|checked\\s+off|crossed\\s+off)\\b", Phrases.FLAGS);
     private static final Pattern BARE = Pattern.compile("^(?:(?:my|the|all|pending|open|completed|finished|done)\\s+)*"
             + "(?:tasks|todos|to-dos|(?:todo|to-do)\\s+list|list)$|^show$", Phrases.FLAGS);
     private static final Pattern PENDING = Pattern.compile("\\b(?:not\\s+(?:yet\\s+)?(?:done|finished|completed?)"

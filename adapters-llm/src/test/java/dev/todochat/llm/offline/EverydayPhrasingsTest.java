@@ -1,6 +1,7 @@
 package dev.todochat.llm.offline;
 
 import dev.todochat.domain.Task;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,6 +49,8 @@ class EverydayPhrasingsTest {
             I must remember to water the plants   | water the plants
             gotta fix the bike                    | fix the bike
             need to book a haircut                | book a haircut
+            reminder: renew car insurance         | renew car insurance
+            put down 'call the electrician' for me | call the electrician
             """)
     void should_add_what_the_user_needs_or_intends_to_do(String message, String title) {
         OfflineChat chat = new OfflineChat();
@@ -55,6 +58,16 @@ class EverydayPhrasingsTest {
         chat.say(message);
 
         assertThat(chat.titles()).containsExactly(title);
+    }
+
+    @Test
+    void should_offer_a_phrase_that_only_starts_like_a_command_rather_than_add_it() {
+        OfflineChat chat = new OfflineChat();
+
+        OfflineChat.Answer answer = chat.say("address the letter to Sam");
+
+        assertThat(answer.rounds()).isEmpty();
+        assertThat(answer.text()).startsWith("Should I add \"address the letter to Sam\"");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -74,6 +87,7 @@ class EverydayPhrasingsTest {
     @CsvSource(delimiter = '|', textBlock = """
             mark task 1 as done and delete task 2     | 1 | Buy milk,Call mom
             finished the slides and the car wash      | 2 | Buy milk,Call mom
+            booked the car wash this morning          | 1 | Prepare slides,Buy milk,Call mom
             """)
     void should_act_on_several_tasks_in_one_message(String message, int completed, String remaining) {
         OfflineChat chat = OfflineChat.withTasks("Car wash", "Prepare slides", "Buy milk", "Call mom");
