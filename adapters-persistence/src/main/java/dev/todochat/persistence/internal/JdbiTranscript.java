@@ -47,7 +47,7 @@ final class JdbiTranscript implements Transcript {
     @Override
     public Optional<List<RecordedMessage>> appendInTurn(UserId owner, ConversationId conversation, TurnLease lease,
                                                         List<Message> messages, Instant at) {
-        return switch (lease.step()) {
+        return switch (lease.action()) {
             case TAKE -> write(owner, conversation, ", turn_id = :turn, turn_expires_at = :until",
                     " AND (turn_id IS NULL OR turn_expires_at <= :at)", lease, messages, at);
             case KEEP -> write(owner, conversation, ", turn_expires_at = :until", " AND turn_id = :turn", lease,

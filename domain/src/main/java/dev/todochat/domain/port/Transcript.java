@@ -22,8 +22,8 @@ public interface Transcript {
 
     /**
      * Appends messages as {@link #append} does, for a turn, in one step with what {@code lease} does to the
-     * conversation's turn lease: {@link TurnLease.Step#TAKE take} it when nobody holds it or the holder's lease lapsed
-     * at {@code at}, {@link TurnLease.Step#KEEP extend} it or {@link TurnLease.Step#RELEASE release} it while the turn
+     * conversation's turn lease: {@link TurnLease.Action#TAKE take} it when nobody holds it or the holder's lease lapsed
+     * at {@code at}, {@link TurnLease.Action#KEEP extend} it or {@link TurnLease.Action#RELEASE release} it while the turn
      * still holds it. Either both happen or neither.
      *
      * @return the messages as recorded; empty, with nothing written, when the lease was not the turn's to take or keep

@@ -11,27 +11,27 @@ import java.util.Objects;
  *
  * @param until when the lease lapses if not renewed; null when it is released
  */
-public record TurnLease(TurnId turn, Step step, Instant until) {
+public record TurnLease(TurnId turn, Action action, Instant until) {
     /** What happens to the lease. */
-    public enum Step { TAKE, KEEP, RELEASE }
+    public enum Action { TAKE, KEEP, RELEASE }
 
     public TurnLease {
         Objects.requireNonNull(turn, "turn");
-        Objects.requireNonNull(step, "step");
-        if ((step == Step.RELEASE) != (until == null)) {
+        Objects.requireNonNull(action, "action");
+        if ((action == Action.RELEASE) != (until == null)) {
             throw new IllegalArgumentException("a lease taken or kept lasts until a time; a released one does not");
         }
     }
 
     public static TurnLease take(TurnId turn, Instant until) {
-        return new TurnLease(turn, Step.TAKE, until);
+        return new TurnLease(turn, Action.TAKE, until);
     }
 
     public static TurnLease keep(TurnId turn, Instant until) {
-        return new TurnLease(turn, Step.KEEP, until);
+        return new TurnLease(turn, Action.KEEP, until);
     }
 
     public static TurnLease release(TurnId turn) {
-        return new TurnLease(turn, Step.RELEASE, null);
+        return new TurnLease(turn, Action.RELEASE, null);
     }
 }

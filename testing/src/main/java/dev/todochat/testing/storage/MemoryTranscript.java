@@ -50,7 +50,7 @@ final class MemoryTranscript implements Transcript {
                                                         List<Message> messages, Instant at) {
         Optional<ConversationRow> held = Optional.ofNullable(state.conversations.get(conversation))
                 .filter(found -> found.ownedBy(owner))
-                .filter(found -> switch (lease.step()) {
+                .filter(found -> switch (lease.action()) {
                     case TAKE -> found.turn() == null || !found.turnExpiresAt().isAfter(MemoryState.stored(at));
                     case KEEP, RELEASE -> lease.turn().equals(found.turn());
                 });
@@ -59,7 +59,7 @@ final class MemoryTranscript implements Transcript {
         }
         List<RecordedMessage> recorded = append(owner, conversation, messages, at);
         ConversationRow row = state.conversations.get(conversation);
-        boolean released = lease.step() == TurnLease.Step.RELEASE;
+        boolean released = lease.action() == TurnLease.Action.RELEASE;
         state.conversations.put(conversation, new ConversationRow(row.conversation(), released ? null : lease.turn(),
                 released ? null : MemoryState.stored(lease.until()), row.lastSeq()));
         return Optional.of(recorded);
