@@ -40,6 +40,8 @@ final class CapturedLogs implements AutoCloseable, AfterEachCallback {
         todochat.setLevel(Level.DEBUG);
     }
 
+    private static final String TURN_LINES = "dev.todochat.turns";
+
     List<ILoggingEvent> events() {
         return List.copyOf(appender.list);
     }
@@ -47,6 +49,19 @@ final class CapturedLogs implements AutoCloseable, AfterEachCallback {
     /** The warnings and errors: what the console would have shown in red. */
     List<ILoggingEvent> problems() {
         return events().stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN)).toList();
+    }
+
+    /**
+     * The warnings and errors besides the one line a failed turn writes of itself ({@code dev.todochat.turns}, which
+     * {@code TurnLogTest} specifies): what a test that provokes one failure expects to see of it.
+     */
+    List<ILoggingEvent> problemsBesideTurnLines() {
+        return problems().stream().filter(event -> !event.getLoggerName().equals(TURN_LINES)).toList();
+    }
+
+    /** The per-turn lines of failed turns. */
+    List<ILoggingEvent> failedTurnLines() {
+        return problems().stream().filter(event -> event.getLoggerName().equals(TURN_LINES)).toList();
     }
 
     /** Each event as it would be printed: the message, its MDC and its stack trace. */

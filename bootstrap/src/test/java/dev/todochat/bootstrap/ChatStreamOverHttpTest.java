@@ -109,8 +109,10 @@ class ChatStreamOverHttpTest {
             assertThat(events.get(2).data().get("error").asText()).startsWith("Model");
             assertThat(server.tasksOf("alice")).extracting(task -> task.title())
                     .containsExactlyInAnyOrder("buy milk", "call mom");
-            assertThat(logs.problems()).isNotEmpty().allSatisfy(warning ->
+            assertThat(logs.problemsBesideTurnLines()).isNotEmpty().allSatisfy(warning ->
                     assertThat(warning.getFormattedMessage()).contains("failed: UPSTREAM_ERROR"));
+            assertThat(logs.failedTurnLines()).singleElement().satisfies(turn -> assertThat(turn.getFormattedMessage())
+                    .startsWith("turn failed (model_upstream_error)").contains("add_task:ok,add_task:ok"));
         }
     }
 

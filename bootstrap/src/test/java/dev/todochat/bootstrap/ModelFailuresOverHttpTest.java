@@ -71,7 +71,7 @@ class ModelFailuresOverHttpTest {
                     .containsPattern("request id [0-9a-f-]{36}")
                     .doesNotContain("scripted model", "Exception", "at dev.");
             String requestId = reply.json().get("details").asText().replaceAll(".*request id ([0-9a-f-]{36}).*", "$1");
-            assertThat(logs.problems()).singleElement().satisfies(error -> {
+            assertThat(logs.problemsBesideTurnLines()).singleElement().satisfies(error -> {
                 assertThat(error.getFormattedMessage()).startsWith("request " + requestId + " (POST /api/alice/chat) failed");
                 assertThat(error.getThrowableProxy()).as("the stack trace is logged, for the operator").isNotNull();
             });

@@ -128,8 +128,10 @@ class OpenAiOverHttpTest {
             assertThat(failed.status()).isEqualTo(fault.status);
             assertThat(failed.json().get("error").asText()).startsWith("Model");
             assertThat(failed.body()).doesNotContain("sk-test-key", "Stub failure", "chatcmpl-broken");
-            assertThat(logs.problems()).isNotEmpty().allSatisfy(warning -> assertThat(warning.getLoggerName())
-                    .isEqualTo("dev.todochat.llm.openai.OpenAiModel"));
+            assertThat(logs.problemsBesideTurnLines()).isNotEmpty().allSatisfy(warning ->
+                    assertThat(warning.getLoggerName()).isEqualTo("dev.todochat.llm.openai.OpenAiModel"));
+            assertThat(logs.failedTurnLines()).singleElement().satisfies(turn ->
+                    assertThat(turn.getFormattedMessage()).startsWith("turn failed (model_"));
             if (failed.status() == 503) {
                 assertThat(failed.header("Retry-After")).matches("[1-9][0-9]*");
             }

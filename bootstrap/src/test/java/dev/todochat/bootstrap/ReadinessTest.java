@@ -8,6 +8,7 @@ import dev.todochat.testing.TestPostgres;
 import dev.todochat.testing.openai.OpenAiStub;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -23,6 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reported, never a reason to leave the load balancer. {@code /health} stays the cheap liveness answer.
  */
 class ReadinessTest {
+    /** What the failures this test provokes log, kept off the console. */
+    @RegisterExtension
+    final CapturedLogs expectedWarnings = new CapturedLogs();
+
     private static final Pattern HOST_AND_PORT = Pattern.compile("//([^/:]+):(\\d+)/");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 

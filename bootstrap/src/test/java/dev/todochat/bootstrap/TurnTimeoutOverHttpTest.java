@@ -8,6 +8,7 @@ import dev.todochat.llm.openai.OpenAiSettings;
 import dev.todochat.testing.openai.OpenAiStub;
 import dev.todochat.testing.openai.StubToolCall;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.Map;
@@ -19,6 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * what the turn committed stays, and the conversation and the idempotency key take the next message at once.
  */
 class TurnTimeoutOverHttpTest {
+    /** What the failures this test provokes log, kept off the console. */
+    @RegisterExtension
+    final CapturedLogs expectedWarnings = new CapturedLogs();
+
     private static final Duration TURN_TIMEOUT = Duration.ofSeconds(3);
     /** Far longer than the turn may take, so that only the turn's deadline can end the call. */
     private static final Duration MODEL_TIMEOUT = Duration.ofSeconds(30);
