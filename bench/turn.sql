@@ -19,9 +19,11 @@ SELECT seq, role, content, tool_calls::text, tool_call_id, tool_name, tool_resul
 FROM messages WHERE user_id = ('bench-' || :client_id) AND conversation_id = md5(('bench-' || :client_id))::uuid ORDER BY seq DESC LIMIT 50;
 COMMIT;
 BEGIN;
--- the tool
-INSERT INTO tasks (user_id, title, description, created_at, updated_at)
-VALUES (('bench-' || :client_id), 'benchmark task', NULL, now(), now())
+-- the tool: the user's next task number and the task, in one statement
+WITH next AS (INSERT INTO task_numbers (user_id, last_id) VALUES (('bench-' || :client_id), 1)
+              ON CONFLICT (user_id) DO UPDATE SET last_id = task_numbers.last_id + 1 RETURNING last_id)
+INSERT INTO tasks (user_id, id, title, description, created_at, updated_at)
+SELECT ('bench-' || :client_id), last_id, 'benchmark task', NULL, now(), now() FROM next
 RETURNING id, title, description, completed, created_at, updated_at;
 -- keep the lease, record the call and its result
 WITH turn AS (UPDATE conversations SET last_seq = last_seq + 2, updated_at = now(),

@@ -7,6 +7,7 @@ import dev.todochat.llm.scripted.ScriptedModel;
 import dev.todochat.testing.ManualClock;
 import dev.todochat.testing.storage.InMemoryStorage;
 import io.jsonwebtoken.Jwts;
+import dev.todochat.testing.CapturedLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,9 +49,16 @@ class UncheckableTokenTest {
                 .issuedAt(Date.from(NOW)).expiration(Date.from(NOW.plus(Duration.ofMinutes(15))))
                 .signWith(KEY.getPrivate(), Jwts.SIG.EdDSA).compact();
 
-        HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + http.port() + "/api/alice/tasks"))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> reply;
+        try (CapturedLog keys = CapturedLog.of("dev.todochat.http.internal.JwksKeySet");
+             CapturedLog checks = CapturedLog.of("dev.todochat.http.internal.Authentication")) {
+            reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + http.port() + "/api/alice/tasks"))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(checks.messages()).as("why, for the operator").singleElement().asString()
+                    .startsWith("a bearer token could not be checked: ");
+            assertThat(keys.messages()).allSatisfy(line -> assertThat(line).contains("cannot fetch the signing keys"));
+        }
 
         assertThat(reply.statusCode()).isEqualTo(503);
         assertThat(reply.headers().firstValue("Retry-After")).contains("5");

@@ -9,6 +9,7 @@ import dev.todochat.llm.scripted.ToolCalls;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * labelled Message, the button named Send. A screenshot of the page goes to {@code target/screenshots}.
  */
 class ChatPageInBrowserTest {
+    /** Kept off the console: the page shows a failed turn, which logs its one line. */
+    @RegisterExtension
+    final CapturedLogs expectedWarnings = new CapturedLogs();
+
     private static final String MESSAGES = "document.getElementById('messages')";
     private static final String MESSAGE_FIELD = "[...document.querySelectorAll('label')]"
             + ".find(l => l.textContent.trim() === 'Message').control";

@@ -8,6 +8,7 @@ import dev.todochat.llm.offline.OfflineAssistant;
 import dev.todochat.llm.scripted.ScriptedModel;
 import dev.todochat.llm.scripted.ToolCalls;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.util.List;
@@ -18,6 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code GET /metrics}: Prometheus text with the JVM, the pool, and every request timed by its route template. */
 class MetricsTest {
+    /** Kept off the console: the failed turns whose series this test reads log their one line each. */
+    @RegisterExtension
+    final CapturedLogs expectedWarnings = new CapturedLogs();
+
     @Test
     void metrics_show_requests_by_route_template_never_by_user_and_the_pool_at_rest() {
         try (RunningServer server = RunningServer.with(new OfflineAssistant())) {

@@ -3,6 +3,7 @@ package dev.todochat.llm.openai;
 import dev.todochat.domain.UserMessage;
 import dev.todochat.domain.port.ModelFailure;
 import dev.todochat.domain.port.Prompt;
+import dev.todochat.testing.CapturedLog;
 import dev.todochat.testing.openai.OpenAiStub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,9 +39,11 @@ class DeadlineTest {
     void only_the_retries_whole_attempts_fit_in_before_the_deadline_are_made() {
         OpenAiSettings settings = Models.settings(stub).withRequestTimeout(Duration.ofSeconds(10)).withMaxRetries(2);
         stub.fail(503).fail(503).fail(503);
-        try (OpenAiModel model = Models.model(settings, new RecordingSleeper())) {
+        try (CapturedLog logged = CapturedLog.of(OpenAiModel.class);
+             OpenAiModel model = Models.model(settings, new RecordingSleeper())) {
             assertThatThrownBy(() -> model.reply(promptDue(Duration.ofSeconds(25))))
                     .isInstanceOf(ModelFailure.class);
+            assertThat(logged.messages()).singleElement().asString().contains("failed: UNAVAILABLE");
         }
 
         assertThat(stub.requests()).as("two 10 s attempts fit in 25 s, not three").hasSize(2);
@@ -50,10 +53,12 @@ class DeadlineTest {
     void with_less_than_one_attempt_left_the_one_call_is_cut_to_what_remains_and_not_retried() {
         OpenAiSettings settings = Models.settings(stub).withRequestTimeout(Duration.ofSeconds(30)).withMaxRetries(2);
         stub.stall(Duration.ofSeconds(20));
-        try (OpenAiModel model = Models.model(settings, new RecordingSleeper())) {
+        try (CapturedLog logged = CapturedLog.of(OpenAiModel.class);
+             OpenAiModel model = Models.model(settings, new RecordingSleeper())) {
             assertThatThrownBy(() -> model.reply(promptDue(Duration.ofMillis(500))))
                     .isInstanceOfSatisfying(ModelFailure.class,
                             failure -> assertThat(failure.kind()).isEqualTo(ModelFailure.Kind.TIMEOUT));
+            assertThat(logged.messages()).singleElement().asString().contains("failed: TIMEOUT");
         }
 
         assertThat(stub.requests()).hasSize(1);

@@ -9,6 +9,7 @@ import dev.todochat.llm.scripted.ScriptedModel;
 import dev.todochat.testing.storage.InMemoryStorage;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
+import dev.todochat.testing.CapturedLog;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -58,8 +59,11 @@ class McpToolsTest {
         McpTools tools = new McpTools(chat, McpJsonDefaults.getMapper());
         storage.refuseNext(1);
 
-        McpSchema.CallToolResult result = tools.call(new UserId("alice"),
-                new McpSchema.CallToolRequest("add_task", Map.of("title", "buy milk")));
+        McpSchema.CallToolResult result;
+        try (CapturedLog logged = CapturedLog.of(McpTools.class)) {
+            result = tools.call(new UserId("alice"), new McpSchema.CallToolRequest("add_task", Map.of("title", "buy milk")));
+            assertThat(logged.messages()).singleElement().asString().contains("add_task refused");
+        }
 
         assertThat(result.isError()).isTrue();
         assertThat(((McpSchema.TextContent) result.content().getFirst()).text())
