@@ -41,7 +41,7 @@ record Config(int port, Optional<String> host, Optional<String> databaseUrl, Dat
      */
     static Config from(Map<String, String> env, Path home) {
         return new Config(
-                port(value(env, "PORT")),
+                Env.number(env, "PORT", DEFAULT_PORT, 0, 65_535),
                 value(env, "HOST"),
                 value(env, "DATABASE_URL"),
                 DatabaseSettings.from(env),
@@ -95,19 +95,4 @@ record Config(int port, Optional<String> host, Optional<String> databaseUrl, Dat
         return Env.exact(env, name).map(v -> new EnvSecret(name, v));
     }
 
-    private static int port(Optional<String> text) {
-        if (text.isEmpty()) {
-            return DEFAULT_PORT;
-        }
-        int port;
-        try {
-            port = Integer.parseInt(text.get());
-        } catch (NumberFormatException e) {
-            port = -1;
-        }
-        if (port < 0 || port > 65_535) {
-            throw new ConfigException("PORT must be a number from 0 to 65535, not '" + text.get() + "'");
-        }
-        return port;
-    }
 }

@@ -27,26 +27,10 @@ record DatabaseSettings(int poolSize, Duration poolWait) {
     static final DatabaseSettings DEFAULT = new DatabaseSettings(DEFAULT_POOL_SIZE, DEFAULT_POOL_WAIT);
 
     static DatabaseSettings from(Map<String, String> env) {
-        return new DatabaseSettings(poolSize(value(env, "DATABASE_POOL_SIZE")),
+        return new DatabaseSettings(Env.number(env, "DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE, 1, MAX_POOL_SIZE),
                 poolWait(value(env, "DATABASE_POOL_WAIT")));
     }
 
-    private static int poolSize(Optional<String> text) {
-        if (text.isEmpty()) {
-            return DEFAULT_POOL_SIZE;
-        }
-        int size;
-        try {
-            size = Integer.parseInt(text.get());
-        } catch (NumberFormatException e) {
-            size = 0;
-        }
-        if (size < 1 || size > MAX_POOL_SIZE) {
-            throw new ConfigException("DATABASE_POOL_SIZE must be a number from 1 to " + MAX_POOL_SIZE + ", not '"
-                    + text.get() + "'");
-        }
-        return size;
-    }
 
     private static Duration poolWait(Optional<String> text) {
         if (text.isEmpty()) {

@@ -39,8 +39,8 @@ final class JdbiRateLimits implements RateLimits {
         if (limits.isEmpty()) {
             return;
         }
-        List<RateLimit> inKeyOrder = limits.stream().sorted(Comparator.comparing(JdbiRateLimits::key)).toList();
-        if (inKeyOrder.stream().map(JdbiRateLimits::key).distinct().count() != limits.size()) {
+        List<RateLimit> inKeyOrder = limits.stream().sorted(Comparator.comparing(RateLimit::budget)).toList();
+        if (inKeyOrder.stream().map(RateLimit::budget).distinct().count() != limits.size()) {
             // one statement cannot change a row twice
             throw new IllegalArgumentException("a request takes from each budget once");
         }
@@ -53,23 +53,20 @@ final class JdbiRateLimits implements RateLimits {
         long nowMicros = micros(now);
         Query statement = handle.createQuery(sql.toString()).bind("now", nowMicros);
         for (int i = 0; i < inKeyOrder.size(); i++) {
-            statement.bind("key" + i, key(inKeyOrder.get(i))).bind("step" + i, MINUTE / inKeyOrder.get(i).perMinute());
+            RateLimit limit = inKeyOrder.get(i);
+            statement.bind("key" + i, limit.budget()).bind("step" + i, MINUTE / limit.perMinute());
         }
         Map<String, Long> fullAt = statement.map((row, context) -> Map.entry(row.getString("key"), row.getLong("full_at")))
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         sweep.whenDue(now);
         for (RateLimit limit : limits) {
-            long late = fullAt.get(key(limit)) - nowMicros - MINUTE;
+            long late = fullAt.get(limit.budget()) - nowMicros - MINUTE;
             if (late > 0) {
                 throw new RateLimited(limit, Duration.of(late, ChronoUnit.MICROS));
             }
         }
     }
 
-    /** A change of limit starts a fresh budget. */
-    private static String key(RateLimit limit) {
-        return limit.key() + ":" + limit.perMinute();
-    }
 
     static long micros(Instant instant) {
         return ChronoUnit.MICROS.between(Instant.EPOCH, instant);

@@ -19,4 +19,9 @@ public record RateLimit(String key, int perMinute, String scope) {
             throw new IllegalArgumentException("a rate limit must allow at least one turn a minute, not " + perMinute);
         }
     }
+
+    /** The budget this limit takes from, as storage keeps it: a change of limit starts a fresh one. */
+    public String budget() {
+        return key + ":" + perMinute;
+    }
 }

@@ -25,15 +25,15 @@ final class MemoryRateLimits implements RateLimits {
 
     @Override
     public void take(List<RateLimit> limits, Instant now) {
-        if (limits.stream().map(MemoryRateLimits::key).distinct().count() != limits.size()) {
+        if (limits.stream().map(RateLimit::budget).distinct().count() != limits.size()) {
             throw new IllegalArgumentException("a request takes from each budget once");
         }
         long nowMicros = ChronoUnit.MICROS.between(Instant.EPOCH, now);
         RateLimited refused = null;
         for (RateLimit limit : limits) {
-            long fullAt = Math.max(state.budgetsFullAt.getOrDefault(key(limit), nowMicros), nowMicros)
+            long fullAt = Math.max(state.budgetsFullAt.getOrDefault(limit.budget(), nowMicros), nowMicros)
                     + MINUTE / limit.perMinute();
-            state.budgetsFullAt.put(key(limit), fullAt);
+            state.budgetsFullAt.put(limit.budget(), fullAt);
             long late = fullAt - nowMicros - MINUTE;
             if (late > 0 && refused == null) {
                 refused = new RateLimited(limit, Duration.of(late, ChronoUnit.MICROS));
@@ -42,10 +42,5 @@ final class MemoryRateLimits implements RateLimits {
         if (refused != null) {
             throw refused;
         }
-    }
-
-    /** A change of limit starts a fresh budget. */
-    private static String key(RateLimit limit) {
-        return limit.key() + ":" + limit.perMinute();
     }
 }
