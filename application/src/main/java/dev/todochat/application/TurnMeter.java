@@ -220,6 +220,11 @@ final class TurnMeter {
         }
 
         @Override
+        public boolean wantsText() {
+            return observer.wantsText();
+        }
+
+        @Override
         public void toolsRan(List<ToolInvocation> invocations) {
             invocations.forEach(run -> tally.tools.add(new TurnReport.ToolRun(run.tool(), !run.result().isError())));
             observer.toolsRan(invocations);

@@ -1,83 +1,107 @@
 package dev.todochat.llm.openai;
 
-import com.openai.core.JsonValue;
-import com.openai.models.FunctionDefinition;
-import com.openai.models.FunctionParameters;
-import com.openai.models.chat.completions.ChatCompletionCreateParams;
-import com.openai.models.chat.completions.ChatCompletionFunctionTool;
-import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.todochat.domain.port.Prompt;
 import dev.todochat.domain.tool.ToolSpec;
 
-import java.util.LinkedHashMap;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One chat-completions request from a prompt: the system prompt first, the replayed history, the tools rendered from
- * their specs, and only the optional settings that were given. The parts that are the same in every request are
- * built once: the tools (for the specs last seen, which are the same list turn after turn) and the system prompt
- * (for the day last seen).
+ * One chat-completions request body from a prompt, written once, straight to JSON bytes: the model, the system prompt
+ * first, the replayed history, the tools, and only the optional settings that were given. The parts that are the same
+ * in every request are made once: the tools' JSON (for the specs last seen, which are the same list turn after turn)
+ * and the system prompt (for the day last seen).
  */
 final class ChatRequests {
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
     private final OpenAiSettings settings;
     private final SystemPrompt systemPrompt;
-    private final AtomicReference<Tools> tools = new AtomicReference<>(new Tools(List.of(), List.of()));
+    private final AtomicReference<Tools> tools = new AtomicReference<>(new Tools(List.of(), "[]"));
 
     ChatRequests(OpenAiSettings settings, SystemPrompt systemPrompt) {
         this.settings = settings;
         this.systemPrompt = systemPrompt;
     }
 
-    ChatCompletionCreateParams nonStreaming(Prompt prompt) {
-        return base(prompt).build();
-    }
-
-    /** The same request, asking for the usage in a last chunk of the stream. */
-    ChatCompletionCreateParams streaming(Prompt prompt) {
-        return base(prompt)
-                .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build())
-                .build();
-    }
-
-    private ChatCompletionCreateParams.Builder base(Prompt prompt) {
-        ChatCompletionCreateParams.Builder request = ChatCompletionCreateParams.builder()
-                .model(settings.model())
-                .addSystemMessage(systemPrompt.render(prompt.now()));
-        HistoryReplay.messages(prompt.history()).forEach(request::addMessage);
-        toolsFor(prompt.tools()).forEach(request::addTool);
-        if (settings.temperature() != null) {
-            request.temperature(settings.temperature());
+    /**
+     * @param streaming whether the reply is to be streamed (then with the usage in a last chunk)
+     */
+    byte[] body(Prompt prompt, boolean streaming) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        try (JsonGenerator json = JSON.createGenerator(bytes)) {
+            json.writeStartObject();
+            json.writeStringField("model", settings.model());
+            json.writeArrayFieldStart("messages");
+            json.writeStartObject();
+            json.writeStringField("role", "system");
+            json.writeStringField("content", systemPrompt.render(prompt.now()));
+            json.writeEndObject();
+            HistoryReplay.write(prompt.history(), json);
+            json.writeEndArray();
+            if (!prompt.tools().isEmpty()) {
+                json.writeFieldName("tools");
+                json.writeRawValue(toolsFor(prompt.tools()));
+            }
+            if (settings.temperature() != null) {
+                json.writeNumberField("temperature", settings.temperature());
+            }
+            if (settings.maxOutputTokens() != null) {
+                json.writeNumberField("max_completion_tokens", settings.maxOutputTokens().longValue());
+            }
+            if (streaming) {
+                json.writeBooleanField("stream", true);
+                json.writeObjectFieldStart("stream_options");
+                json.writeBooleanField("include_usage", true);
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a chat request could not be written", e);
         }
-        if (settings.maxOutputTokens() != null) {
-            request.maxCompletionTokens(settings.maxOutputTokens().longValue());
-        }
-        return request;
+        return bytes.toByteArray();
     }
 
-    private List<ChatCompletionFunctionTool> toolsFor(List<ToolSpec> specs) {
+    private String toolsFor(List<ToolSpec> specs) {
         Tools built = tools.get();
         if (built.specs() != specs && !built.specs().equals(specs)) {
-            built = new Tools(specs, specs.stream().map(ChatRequests::tool).toList());
+            built = new Tools(specs, render(specs));
             tools.set(built);
         }
-        return built.rendered();
+        return built.json();
     }
 
-    /** Specs and the tools rendered from them. */
-    private record Tools(List<ToolSpec> specs, List<ChatCompletionFunctionTool> rendered) {
+    /** Specs and the JSON array of tools rendered from them. */
+    private record Tools(List<ToolSpec> specs, String json) {
     }
 
-    private static ChatCompletionFunctionTool tool(ToolSpec spec) {
-        Map<String, JsonValue> schema = new LinkedHashMap<>();
-        spec.inputSchema().forEach((key, value) -> schema.put(key, JsonValue.from(value)));
-        return ChatCompletionFunctionTool.builder()
-                .function(FunctionDefinition.builder()
-                        .name(spec.name())
-                        .description(spec.description())
-                        .parameters(FunctionParameters.builder().additionalProperties(schema).build())
-                        .build())
-                .build();
+    private static String render(List<ToolSpec> specs) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (JsonGenerator json = MAPPER.createGenerator(bytes)) {
+                json.writeStartArray();
+                for (ToolSpec spec : specs) {
+                    json.writeStartObject();
+                    json.writeStringField("type", "function");
+                    json.writeObjectFieldStart("function");
+                    json.writeStringField("name", spec.name());
+                    json.writeStringField("description", spec.description());
+                    json.writeObjectField("parameters", spec.inputSchema());
+                    json.writeEndObject();
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
+            return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the tool specs could not be written as JSON", e);
+        }
     }
 }

@@ -1,14 +1,11 @@
 package dev.todochat.llm.openai;
 
-import com.openai.errors.OpenAIInvalidDataException;
-import com.openai.models.chat.completions.ChatCompletion;
-import com.openai.models.chat.completions.ChatCompletionMessage;
-import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
-import com.openai.models.completions.CompletionUsage;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.todochat.domain.ToolCall;
 import dev.todochat.domain.Usage;
 import dev.todochat.domain.port.ModelReply;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,32 +17,52 @@ final class CompletionReplies {
     private CompletionReplies() {
     }
 
-    static ModelReply of(ChatCompletion completion) {
-        List<ChatCompletion.Choice> choices = completion.choices();
-        if (choices.isEmpty()) {
-            throw new OpenAIInvalidDataException("the completion has no choices");
+    static ModelReply of(JsonNode completion) {
+        JsonNode choices = completion.path("choices");
+        if (!choices.isArray() || choices.isEmpty()) {
+            throw new CallFault.Unreadable("the completion has no choices");
         }
-        ChatCompletionMessage message = choices.getFirst().message();
-        String text = message.content().or(message::refusal).orElse("");
-        List<ToolCall> calls = message.toolCalls().orElse(List.of()).stream()
-                .map(call -> {
-                    ChatCompletionMessageFunctionToolCall function = call.asFunction();
-                    return toolCall(function.id(), function.function().name(), function.function().arguments());
-                })
-                .toList();
-        return new ModelReply(text, calls, completion.usage().map(CompletionReplies::usage).orElse(Usage.NONE));
+        JsonNode message = choices.get(0).path("message");
+        if (!message.isObject()) {
+            throw new CallFault.Unreadable("the completion's choice has no message");
+        }
+        String text = text(message.get("content"));
+        if (text == null) {
+            text = text(message.get("refusal"));
+        }
+        List<ToolCall> calls = new ArrayList<>();
+        JsonNode toolCalls = message.path("tool_calls");
+        if (toolCalls.isArray()) {
+            for (JsonNode call : toolCalls) {
+                JsonNode function = call.path("function");
+                if (!function.isObject()) {
+                    throw new CallFault.Unreadable("a tool call is not a function call");
+                }
+                calls.add(toolCall(text(call.get("id")), text(function.get("name")),
+                        text(function.get("arguments"))));
+            }
+        }
+        return new ModelReply(text == null ? "" : text, calls, usage(completion.get("usage")));
     }
 
     static ToolCall toolCall(String id, String name, String arguments) {
         if (id == null || id.isBlank() || name == null || name.isBlank()) {
-            throw new OpenAIInvalidDataException("a tool call lacks its id or its name");
+            throw new CallFault.Unreadable("a tool call lacks its id or its name");
         }
         return new ToolCall(id, name, Arguments.parse(arguments));
     }
 
-    /** Missing counts read as zero: some compatible servers send a partial usage object. */
-    static Usage usage(CompletionUsage usage) {
-        return new Usage(Math.max(0, usage._promptTokens().asKnown().orElse(0L)),
-                Math.max(0, usage._completionTokens().asKnown().orElse(0L)));
+    /** Missing counts read as zero: some compatible servers send a partial usage object; no object is no usage. */
+    static Usage usage(JsonNode usage) {
+        if (usage == null || !usage.isObject()) {
+            return Usage.NONE;
+        }
+        return new Usage(Math.max(0, usage.path("prompt_tokens").asLong(0)),
+                Math.max(0, usage.path("completion_tokens").asLong(0)));
+    }
+
+    /** A string field's text; null when it is absent, null or not a string. */
+    static String text(JsonNode value) {
+        return value != null && value.isTextual() ? value.textValue() : null;
     }
 }

@@ -1,9 +1,5 @@
 package dev.todochat.llm.openai;
 
-import com.openai.errors.OpenAIInvalidDataException;
-import com.openai.errors.OpenAIIoException;
-import com.openai.errors.OpenAIServiceException;
-import com.openai.errors.SseException;
 import dev.todochat.domain.port.ModelFailure;
 import dev.todochat.domain.port.ModelFailure.Kind;
 import org.slf4j.Logger;
@@ -14,16 +10,14 @@ import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
- * What a failed model call means for the client, once the SDK's own retries are spent: 429 is {@code RATE_LIMITED};
+ * What a failed model call means for the client, once its retries are spent: 429 is {@code RATE_LIMITED};
  * 502, 503 and an unreachable service are {@code UNAVAILABLE}; 408, 504 and our own timeout are {@code TIMEOUT};
  * anything else the service answered (4xx, other 5xx, unreadable replies) is {@code UPSTREAM_ERROR}.
  *
- * <p>The failure's message is a fixed sentence with at most the status code. The SDK's exception messages carry the
- * upstream body (OpenAI's 401 body repeats part of the key), so neither they nor their stack traces are passed on or
- * logged; the WARN line names the status, the error type and code, the exception classes, and the messages of the
+ * <p>The failure's message is a fixed sentence with at most the status code. The service's error body (OpenAI's 401
+ * body repeats part of the key) is never passed on or logged, nor is a stack trace; the WARN line names the status, the error type and code, the exception classes, and the messages of the
  * JDK's network exceptions (host, port, "timeout"). The key is masked should it appear anyway.
  */
 final class Faults {
@@ -41,10 +35,10 @@ final class Faults {
     /** The failure to throw for {@code problem}, which is logged; a problem that is no model fault is rethrown. */
     ModelFailure translate(Exception problem) {
         ModelFailure failure = switch (problem) {
-            case SseException stream -> new ModelFailure(Kind.UPSTREAM_ERROR,
+            case CallFault.StreamFailed stream -> new ModelFailure(Kind.UPSTREAM_ERROR,
                     "the model service reported an error while streaming", null, null);
-            case OpenAIServiceException service -> answered(service);
-            case OpenAIInvalidDataException unreadable -> new ModelFailure(Kind.UPSTREAM_ERROR,
+            case CallFault.Answered service -> answered(service);
+            case CallFault.Unreadable unreadable -> new ModelFailure(Kind.UPSTREAM_ERROR,
                     "the model service sent a reply that could not be read", null, null);
             default -> unreached(problem);
         };
@@ -53,8 +47,8 @@ final class Faults {
         return failure;
     }
 
-    private ModelFailure answered(OpenAIServiceException service) {
-        int status = service.statusCode();
+    private ModelFailure answered(CallFault.Answered service) {
+        int status = service.status();
         Optional<Duration> retryAfter = RetryAfter.from(service.headers(), clock);
         return switch (status) {
             case 429 -> new ModelFailure(Kind.RATE_LIMITED, "the model service rate-limited the request",
@@ -80,7 +74,7 @@ final class Faults {
             }
         }
         for (Throwable cause = problem; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException || cause instanceof OpenAIIoException) {
+            if (cause instanceof IOException) {
                 return new ModelFailure(Kind.UNAVAILABLE, "the model service could not be reached", null, null);
             }
         }
@@ -89,10 +83,12 @@ final class Faults {
 
     private static String details(Exception problem) {
         StringBuilder details = new StringBuilder(problem.getClass().getSimpleName());
-        if (problem instanceof OpenAIServiceException service) {
-            details.append(" HTTP ").append(service.statusCode());
-            optional(service::type).ifPresent(type -> details.append(" type=").append(type));
-            optional(service::code).ifPresent(code -> details.append(" code=").append(code));
+        if (problem instanceof CallFault.Answered service) {
+            details.append(" HTTP ").append(service.status());
+            Optional.ofNullable(service.type()).ifPresent(type -> details.append(" type=").append(type));
+            Optional.ofNullable(service.code()).ifPresent(code -> details.append(" code=").append(code));
+        } else if (problem instanceof CallFault) {
+            details.append(": ").append(problem.getMessage());
         } else {
             for (Throwable cause = problem.getCause(); cause != null; cause = cause.getCause()) {
                 details.append(" <- ").append(cause.getClass().getSimpleName());
@@ -102,15 +98,6 @@ final class Faults {
             }
         }
         return details.toString();
-    }
-
-    /** An error body without these fields makes the SDK throw rather than answer empty. */
-    private static Optional<String> optional(Supplier<Optional<String>> field) {
-        try {
-            return field.get();
-        } catch (RuntimeException absent) {
-            return Optional.empty();
-        }
     }
 
     /**

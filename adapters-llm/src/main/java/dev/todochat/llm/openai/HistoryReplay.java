@@ -1,17 +1,13 @@
 package dev.todochat.llm.openai;
 
-import com.openai.models.chat.completions.ChatCompletionAssistantMessageParam;
-import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
-import com.openai.models.chat.completions.ChatCompletionMessageParam;
-import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
-import com.openai.models.chat.completions.ChatCompletionUserMessageParam;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.todochat.domain.AssistantMessage;
 import dev.todochat.domain.Message;
 import dev.todochat.domain.ToolCall;
 import dev.todochat.domain.ToolResultMessage;
 import dev.todochat.domain.UserMessage;
 
-import java.util.ArrayList;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +24,18 @@ final class HistoryReplay {
     private HistoryReplay() {
     }
 
-    static List<ChatCompletionMessageParam> messages(List<Message> history) {
-        List<ChatCompletionMessageParam> replayed = new ArrayList<>();
+    /** Writes the replayed messages as elements of the JSON array {@code json} is in. */
+    static void write(List<Message> history, JsonGenerator json) throws IOException {
         int i = 0;
         while (i < history.size()) {
             Message message = history.get(i++);
             switch (message) {
-                case UserMessage user -> replayed.add(ChatCompletionMessageParam.ofUser(
-                        ChatCompletionUserMessageParam.builder().content(user.text()).build()));
+                case UserMessage user -> {
+                    json.writeStartObject();
+                    json.writeStringField("role", "user");
+                    json.writeStringField("content", user.text());
+                    json.writeEndObject();
+                }
                 case ToolResultMessage orphan -> {
                     // a result without its call right before it: dropped
                 }
@@ -45,15 +45,14 @@ final class HistoryReplay {
                         results.putIfAbsent(result.callId(), result);
                         i++;
                     }
-                    replayAssistant(assistant, results, replayed);
+                    writeAssistant(assistant, results, json);
                 }
             }
         }
-        return replayed;
     }
 
-    private static void replayAssistant(AssistantMessage assistant, Map<String, ToolResultMessage> results,
-                                        List<ChatCompletionMessageParam> replayed) {
+    private static void writeAssistant(AssistantMessage assistant, Map<String, ToolResultMessage> results,
+                                       JsonGenerator json) throws IOException {
         Map<String, ToolCall> answered = new LinkedHashMap<>();
         for (ToolCall call : assistant.toolCalls()) {
             if (results.containsKey(call.id())) {
@@ -63,28 +62,32 @@ final class HistoryReplay {
         if (answered.isEmpty() && assistant.text().isEmpty()) {
             return;
         }
-        ChatCompletionAssistantMessageParam.Builder message = ChatCompletionAssistantMessageParam.builder();
+        json.writeStartObject();
+        json.writeStringField("role", "assistant");
         if (!assistant.text().isEmpty()) {
-            message.content(assistant.text());
+            json.writeStringField("content", assistant.text());
         }
-        answered.values().forEach(call -> message.addToolCall(functionCall(call)));
-        replayed.add(ChatCompletionMessageParam.ofAssistant(message.build()));
+        if (!answered.isEmpty()) {
+            json.writeArrayFieldStart("tool_calls");
+            for (ToolCall call : answered.values()) {
+                json.writeStartObject();
+                json.writeStringField("id", call.id());
+                json.writeStringField("type", "function");
+                json.writeObjectFieldStart("function");
+                json.writeStringField("name", call.name());
+                json.writeStringField("arguments", Arguments.write(call.arguments()));
+                json.writeEndObject();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        json.writeEndObject();
         for (ToolCall call : answered.values()) {
-            ToolResultMessage result = results.get(call.id());
-            replayed.add(ChatCompletionMessageParam.ofTool(ChatCompletionToolMessageParam.builder()
-                    .toolCallId(call.id())
-                    .content(Arguments.write(result.result().value()))
-                    .build()));
+            json.writeStartObject();
+            json.writeStringField("role", "tool");
+            json.writeStringField("tool_call_id", call.id());
+            json.writeStringField("content", Arguments.write(results.get(call.id()).result().value()));
+            json.writeEndObject();
         }
-    }
-
-    private static ChatCompletionMessageFunctionToolCall functionCall(ToolCall call) {
-        return ChatCompletionMessageFunctionToolCall.builder()
-                .id(call.id())
-                .function(ChatCompletionMessageFunctionToolCall.Function.builder()
-                        .name(call.name())
-                        .arguments(Arguments.write(call.arguments()))
-                        .build())
-                .build();
     }
 }

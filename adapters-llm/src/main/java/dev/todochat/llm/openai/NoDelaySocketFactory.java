@@ -7,7 +7,7 @@ import java.net.Socket;
 import java.net.SocketException;
 
 /**
- * Sockets with TCP_NODELAY on. openai-java's OkHttp sockets leave Nagle's algorithm on, so a request body larger
+ * Sockets with TCP_NODELAY on. OkHttp's sockets leave Nagle's algorithm on, so a request body larger
  * than one segment (a prompt with a long history is about 14 KB) waits for the server's delayed ACK: about 45 ms
  * per model call on loopback. TLS sockets are layered on these, so HTTPS benefits too.
  */

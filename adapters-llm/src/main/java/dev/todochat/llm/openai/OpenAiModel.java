@@ -1,11 +1,5 @@
 package dev.todochat.llm.openai;
 
-import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
-import com.openai.core.http.StreamResponse;
-import com.openai.models.chat.completions.ChatCompletionChunk;
-import com.openai.models.chat.completions.ChatCompletionCreateParams;
-import com.openai.services.blocking.chat.ChatCompletionService;
 import dev.todochat.domain.port.LanguageModel;
 import dev.todochat.domain.port.ModelFailure;
 import dev.todochat.domain.port.ModelReply;
@@ -21,20 +15,20 @@ import java.util.function.Supplier;
 
 /**
  * A language model behind any OpenAI-compatible chat-completions service (OpenAI, OpenRouter, Ollama, vLLM,
- * LM Studio, llama.cpp), on the official openai-java SDK. Each call sends the system prompt, the replayed history and
- * the tool specs, and returns the reply's text, tool calls and token usage; it keeps nothing between calls.
+ * LM Studio, llama.cpp). Each call sends the system prompt, the replayed history and the tool specs, and returns the
+ * reply's text, tool calls and token usage; it keeps nothing between calls.
  *
- * <p>The SDK retries timeouts, connection failures, 429 and 5xx with exponential backoff, honouring
- * {@code Retry-After}; what still fails becomes a {@link ModelFailure} whose message never holds the key or the
- * service's answer. The HTTP client's sockets set TCP_NODELAY. Safe for concurrent use; {@link #close()} releases the
+ * <p>It writes the request's JSON straight from the prompt and reads the reply straight into a {@link ModelReply},
+ * over one pooled OkHttp client whose sockets set TCP_NODELAY ({@code docs/models.md}, "Why not the SDK", says why
+ * this is not the openai-java SDK). Timeouts, connection failures, 429 and 5xx are retried with exponential
+ * backoff, honouring {@code Retry-After}, within the turn's deadline; what still fails becomes a {@link ModelFailure}
+ * whose message never holds the key or the service's answer. Safe for concurrent use; {@link #close()} releases the
  * connections.
  */
 public final class OpenAiModel implements LanguageModel, AutoCloseable {
-    private static final String NO_KEY = "no-key";
-
     private final OpenAiSettings settings;
     private final OkHttpClient http;
-    private final OpenAIClient client;
+    private final ChatCompletions completions;
     private final ChatRequests requests;
     private final Faults faults;
     private final Clock clock;
@@ -50,36 +44,23 @@ public final class OpenAiModel implements LanguageModel, AutoCloseable {
      *                       by the service)
      */
     public OpenAiModel(OpenAiSettings settings, Supplier<Map<String, String>> requestHeaders) {
-        this(settings, SocketFactory.getDefault(), sdk -> { }, Clock.systemUTC(), requestHeaders);
+        this(settings, SocketFactory.getDefault(), Sleeper.REAL, Clock.systemUTC(), requestHeaders);
     }
 
     /**
-     * @param sockets    where the TCP_NODELAY sockets come from
-     * @param sdkOptions a last change to the SDK client (tests replace its sleeper, so that backoff takes no time)
+     * @param sockets where the TCP_NODELAY sockets come from
+     * @param sleeper how a retry waits (tests record the pauses, so that backoff takes no time)
      */
-    OpenAiModel(OpenAiSettings settings, SocketFactory sockets, Consumer<OpenAIOkHttpClient.Builder> sdkOptions,
-                Clock clock) {
-        this(settings, sockets, sdkOptions, clock, Map::of);
+    OpenAiModel(OpenAiSettings settings, SocketFactory sockets, Sleeper sleeper, Clock clock) {
+        this(settings, sockets, sleeper, clock, Map::of);
     }
 
-    private OpenAiModel(OpenAiSettings settings, SocketFactory sockets, Consumer<OpenAIOkHttpClient.Builder> sdkOptions,
-                        Clock clock, Supplier<Map<String, String>> requestHeaders) {
+    private OpenAiModel(OpenAiSettings settings, SocketFactory sockets, Sleeper sleeper, Clock clock,
+                        Supplier<Map<String, String>> requestHeaders) {
         this.requestHeaders = requestHeaders;
         this.settings = settings;
-        this.http = Transport.create(sockets);
-        OpenAIOkHttpClient.Builder sdk = OpenAIOkHttpClient.builder()
-                .okHttpClient(http)
-                .baseUrl(settings.baseUrl())
-                .timeout(settings.requestTimeout())
-                .maxRetries(settings.maxRetries());
-        if (settings.apiKey() == null) {
-            // the SDK insists on a credential; with its header removed, this one is never sent
-            sdk.apiKey(NO_KEY).removeHeaders("Authorization");
-        } else {
-            sdk.apiKey(settings.apiKey());
-        }
-        sdkOptions.accept(sdk);
-        this.client = sdk.build();
+        this.http = Transport.create(sockets, settings.requestTimeout());
+        this.completions = new ChatCompletions(http, settings, sleeper, clock);
         this.requests = new ChatRequests(settings, SystemPrompt.load());
         this.faults = new Faults(settings, clock);
         this.clock = clock;
@@ -88,7 +69,8 @@ public final class OpenAiModel implements LanguageModel, AutoCloseable {
     @Override
     public ModelReply reply(Prompt prompt) {
         try {
-            return CompletionReplies.of(completions(prompt).create(withHeaders(requests.nonStreaming(prompt))));
+            return CompletionReplies.of(completions.complete(requests.body(prompt, false), requestHeaders.get(),
+                    attempts(prompt)));
         } catch (Exception problem) {
             throw faults.translate(problem);
         }
@@ -98,9 +80,8 @@ public final class OpenAiModel implements LanguageModel, AutoCloseable {
     @Override
     public ModelReply reply(Prompt prompt, Consumer<String> textDeltas) {
         StreamAssembly assembly = new StreamAssembly(textDeltas);
-        try (StreamResponse<ChatCompletionChunk> stream =
-                     completions(prompt).createStreaming(withHeaders(requests.streaming(prompt)))) {
-            stream.stream().forEach(assembly::add);
+        try {
+            completions.stream(requests.body(prompt, true), requestHeaders.get(), attempts(prompt), assembly);
             return assembly.reply();
         } catch (StreamAssembly.ConsumerFailure failure) {
             throw failure.getCause();
@@ -109,37 +90,22 @@ public final class OpenAiModel implements LanguageModel, AutoCloseable {
         }
     }
 
-    private ChatCompletionCreateParams withHeaders(ChatCompletionCreateParams request) {
-        Map<String, String> headers = requestHeaders.get();
-        if (headers.isEmpty()) {
-            return request;
-        }
-        ChatCompletionCreateParams.Builder withHeaders = request.toBuilder();
-        headers.forEach(withHeaders::putAdditionalHeader);
-        return withHeaders.build();
-    }
-
     /**
-     * The SDK's service, fitted to the turn's remaining time: when less than one attempt's timeout remains, one attempt
-     * cut to what remains (a retry could only start after the turn is over); otherwise no more retries than whole
-     * attempts fit in it. Without a deadline, the settings as they are.
+     * The call fitted to the turn's remaining time: when less than one attempt's timeout remains, one attempt cut to
+     * what remains (a retry could only start after the turn is over); otherwise no more retries than whole attempts
+     * fit in it. Without a deadline, the settings as they are.
      */
-    private ChatCompletionService completions(Prompt prompt) {
-        ChatCompletionService service = client.chat().completions();
+    private ChatCompletions.Attempts attempts(Prompt prompt) {
+        Duration attempt = settings.requestTimeout();
         if (prompt.deadline().isEmpty()) {
-            return service;
+            return new ChatCompletions.Attempts(attempt, settings.maxRetries());
         }
         Duration remaining = Duration.between(clock.instant(), prompt.deadline().get());
-        Duration attempt = settings.requestTimeout();
         if (remaining.compareTo(attempt) < 0) {
-            Duration cut = remaining.toMillis() < 1 ? Duration.ofMillis(1) : remaining;
-            return service.withOptions(options -> options.timeout(cut).maxRetries(0));
+            return new ChatCompletions.Attempts(remaining.toMillis() < 1 ? Duration.ofMillis(1) : remaining, 0);
         }
         long retriesThatFit = remaining.toMillis() / attempt.toMillis() - 1;
-        if (retriesThatFit >= settings.maxRetries()) {
-            return service;
-        }
-        return service.withOptions(options -> options.maxRetries((int) retriesThatFit));
+        return new ChatCompletions.Attempts(attempt, (int) Math.min(retriesThatFit, settings.maxRetries()));
     }
 
     /** The model's name, as the service knows it. */
@@ -159,7 +125,6 @@ public final class OpenAiModel implements LanguageModel, AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
         Transport.release(http);
     }
 }

@@ -1,7 +1,7 @@
 package dev.todochat.llm.openai;
 
-import com.openai.core.http.Headers;
 import dev.todochat.domain.RetryHint;
+import okhttp3.Headers;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,18 +13,21 @@ import java.util.Optional;
 
 /**
  * How long the model service asked us to wait: {@code Retry-After-Ms} (OpenAI's own), or {@code Retry-After} in
- * seconds or as an HTTP date. Rounded up to whole seconds, at least one, because that is what an HTTP client is told
- * in turn.
+ * seconds or as an HTTP date. {@link #from} rounds it up to whole seconds, at least one, because that is what an HTTP
+ * client is told in turn; {@link #exact} is the wait itself, for a retry's pause.
  */
 final class RetryAfter {
     private RetryAfter() {
     }
 
     static Optional<Duration> from(Headers headers, Clock clock) {
+        return exact(headers, clock).map(RetryAfter::wholeSeconds);
+    }
+
+    static Optional<Duration> exact(Headers headers, Clock clock) {
         return first(headers.values("Retry-After-Ms")).flatMap(RetryAfter::millis)
                 .or(() -> first(headers.values("Retry-After")).flatMap(value -> seconds(value, clock)))
-                .filter(wait -> !wait.isNegative())
-                .map(RetryAfter::wholeSeconds);
+                .filter(wait -> !wait.isNegative());
     }
 
     private static Optional<String> first(List<String> values) {

@@ -1,7 +1,6 @@
 package dev.todochat.llm.openai;
 
-import com.openai.errors.OpenAIInvalidDataException;
-import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.todochat.domain.ToolCall;
 import dev.todochat.domain.Usage;
 import dev.todochat.domain.port.ModelReply;
@@ -14,12 +13,10 @@ import java.util.function.Consumer;
 /**
  * Assembles a streamed completion while handing its text out as it arrives: text deltas are concatenated (a refusal
  * counts as text when there is no other, as in {@link CompletionReplies}), tool-call deltas are joined by their {@code index}
- * (the first carries id and name, the rest argument fragments), and usage is taken from whichever chunk carries it.
+ * (the first carries id and name, the rest argument fragments), and usage is taken from whichever chunk carries it,
+ * including the last choice's chunk; a stream may end without a {@code finish_reason}, as compatible servers' do.
  * An exception from the text consumer leaves as a {@link ConsumerFailure}, so that it is never mistaken for a fault
  * of the model service.
- *
- * <p>Not the SDK's {@code ChatCompletionAccumulator}: that one fails when a server sends the usage in the same chunk
- * as the last choice, or ends the stream without a {@code finish_reason}, both of which compatible servers do.
  */
 final class StreamAssembly {
     private final Consumer<String> textDeltas;
@@ -33,24 +30,27 @@ final class StreamAssembly {
         this.textDeltas = textDeltas;
     }
 
-    void add(ChatCompletionChunk chunk) {
-        chunk.usage().map(CompletionReplies::usage).ifPresent(used -> usage = used);
-        for (ChatCompletionChunk.Choice choice : chunk._choices().asKnown().orElse(List.of())) {
-            if (choice.index() != 0) {
+    void add(JsonNode chunk) {
+        if (chunk.path("usage").isObject()) {
+            usage = CompletionReplies.usage(chunk.get("usage"));
+        }
+        for (JsonNode choice : chunk.path("choices")) {
+            if (choice.path("index").asLong(0) != 0) {
                 continue;
             }
             sawChoice = true;
-            ChatCompletionChunk.Choice.Delta delta = choice.delta();
-            delta.content().ifPresent(piece -> hand(piece, text));
-            delta.refusal().ifPresent(piece -> hand(piece, refusal));
-            delta.toolCalls().orElse(List.of()).forEach(
-                    call -> calls.computeIfAbsent(call.index(), index -> new PartialCall()).add(call));
+            JsonNode delta = choice.path("delta");
+            hand(CompletionReplies.text(delta.get("content")), text);
+            hand(CompletionReplies.text(delta.get("refusal")), refusal);
+            for (JsonNode call : delta.path("tool_calls")) {
+                calls.computeIfAbsent(call.path("index").asLong(0), index -> new PartialCall()).add(call);
+            }
         }
     }
 
     ModelReply reply() {
         if (!sawChoice) {
-            throw new OpenAIInvalidDataException("the stream ended without any choice");
+            throw new CallFault.Unreadable("the stream ended without any choice");
         }
         List<ToolCall> toolCalls = calls.values().stream()
                 .map(call -> CompletionReplies.toolCall(call.id, call.name, call.arguments.toString()))
@@ -59,7 +59,7 @@ final class StreamAssembly {
     }
 
     private void hand(String piece, StringBuilder into) {
-        if (!piece.isEmpty()) {
+        if (piece != null && !piece.isEmpty()) {
             into.append(piece);
             try {
                 textDeltas.accept(piece);
@@ -88,12 +88,20 @@ final class StreamAssembly {
         private String name;
         private final StringBuilder arguments = new StringBuilder();
 
-        void add(ChatCompletionChunk.Choice.Delta.ToolCall delta) {
-            delta.id().filter(value -> !value.isEmpty()).ifPresent(value -> id = value);
-            delta.function().ifPresent(function -> {
-                function.name().filter(value -> !value.isEmpty()).ifPresent(value -> name = value);
-                function.arguments().ifPresent(arguments::append);
-            });
+        void add(JsonNode delta) {
+            String newId = CompletionReplies.text(delta.get("id"));
+            if (newId != null && !newId.isEmpty()) {
+                id = newId;
+            }
+            JsonNode function = delta.path("function");
+            String newName = CompletionReplies.text(function.get("name"));
+            if (newName != null && !newName.isEmpty()) {
+                name = newName;
+            }
+            String fragment = CompletionReplies.text(function.get("arguments"));
+            if (fragment != null) {
+                arguments.append(fragment);
+            }
         }
     }
 }

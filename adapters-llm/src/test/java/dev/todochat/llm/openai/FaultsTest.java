@@ -65,6 +65,45 @@ class FaultsTest {
     }
 
     @Test
+    void should_back_off_exponentially_with_jitter_when_the_service_names_no_wait() {
+        stub.fail(500).fail(502).replyText("Back again.");
+
+        try (OpenAiModel patient = Models.model(Models.settings(stub).withMaxRetries(2), sleeper)) {
+            assertThat(patient.reply(Models.prompt("hello")).text()).isEqualTo("Back again.");
+        }
+
+        assertThat(stub.requests()).hasSize(3);
+        assertThat(sleeper.pauses()).hasSize(2);
+        assertThat(sleeper.pauses().get(0)).isBetween(Duration.ofMillis(375), Duration.ofMillis(500));
+        assertThat(sleeper.pauses().get(1)).isBetween(Duration.ofMillis(750), Duration.ofMillis(1000));
+    }
+
+    @Test
+    void should_not_retry_when_the_service_says_a_retry_would_not_help() {
+        stub.respond(503, "application/json", "{\"error\":{\"type\":\"server_error\",\"code\":503}}",
+                Map.of("X-Should-Retry", "false")).replyText("never asked for");
+
+        ModelFailure failure = failureOf(model);
+
+        assertThat(failure.kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(stub.requests()).hasSize(1);
+        assertThat(sleeper.pauses()).isEmpty();
+        assertThat(logged.messages()).singleElement().asString().contains("HTTP 503", "type=server_error", "code=503");
+    }
+
+    @Test
+    void should_not_retry_a_request_the_service_refused_as_invalid() {
+        stub.respond(400, "application/json", "{\"error\":{\"type\":\"invalid_request_error\"}}", Map.of())
+                .replyText("never asked for");
+
+        ModelFailure failure = failureOf(model);
+
+        assertThat(failure.kind()).isEqualTo(Kind.UPSTREAM_ERROR);
+        assertThat(failure.getMessage()).isEqualTo("the model service returned an error (HTTP 400)");
+        assertThat(stub.requests()).hasSize(1);
+    }
+
+    @Test
     void should_report_a_persistent_server_error_as_an_upstream_error_and_answer_the_next_call() {
         stub.fail(500).fail(500).replyText("Back again.");
 

@@ -31,7 +31,7 @@ final class Models {
 
     /** A model whose retries record their pauses instead of waiting. */
     static OpenAiModel model(OpenAiSettings settings, RecordingSleeper sleeper) {
-        return new OpenAiModel(settings, SocketFactory.getDefault(), sdk -> sdk.sleeper(sleeper),
+        return new OpenAiModel(settings, SocketFactory.getDefault(), sleeper,
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -1,6 +1,6 @@
 package dev.todochat.llm.openai;
 
-import com.openai.core.http.Headers;
+import okhttp3.Headers;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -14,7 +14,7 @@ class RetryAfterTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T09:30:00Z"), ZoneOffset.UTC);
 
     private static Headers header(String name, String value) {
-        return Headers.builder().put(name, value).build();
+        return Headers.of(name, value);
     }
 
     @Test
@@ -26,7 +26,7 @@ class RetryAfterTest {
 
     @Test
     void should_prefer_milliseconds_when_given() {
-        Headers both = Headers.builder().put("Retry-After-Ms", "2500").put("Retry-After", "9").build();
+        Headers both = Headers.of("Retry-After-Ms", "2500", "Retry-After", "9");
 
         assertThat(RetryAfter.from(both, CLOCK)).contains(Duration.ofSeconds(3));
     }
@@ -41,6 +41,6 @@ class RetryAfterTest {
     void should_ignore_what_it_cannot_read_or_what_lies_in_the_past() {
         assertThat(RetryAfter.from(header("Retry-After", "soon"), CLOCK)).isEmpty();
         assertThat(RetryAfter.from(header("Retry-After", "Sun, 22 Nov 2026 09:00:00 GMT"), CLOCK)).isEmpty();
-        assertThat(RetryAfter.from(Headers.builder().build(), CLOCK)).isEmpty();
+        assertThat(RetryAfter.from(Headers.of(), CLOCK)).isEmpty();
     }
 }

@@ -99,6 +99,27 @@ class StreamingTest {
                 .contains("UPSTREAM_ERROR").doesNotContain("sk-upstream-secret"));
     }
 
+    @Test
+    void should_fail_as_an_upstream_error_on_an_error_event() {
+        stub.respond(200, SSE, event(HI) + "event: error\ndata: {\"message\":\"overloaded\"}\n\n", Map.of());
+
+        assertThatThrownBy(() -> model.reply(Models.prompt("hello"), deltas::add))
+                .isInstanceOfSatisfying(ModelFailure.class,
+                        failure -> assertThat(failure.kind()).isEqualTo(ModelFailure.Kind.UPSTREAM_ERROR));
+        assertThat(deltas).containsExactly("Hi");
+    }
+
+    @Test
+    void should_skip_comments_join_multi_line_data_and_accept_a_stream_that_ends_without_done() {
+        stub.respond(200, SSE, ": keep-alive\n\n" + event(HI) + "data: {\"choices\":[{\"index\":0,\n"
+                + "data: \"delta\":{\"content\":\"!\"}}]}\n\n", Map.of());
+
+        ModelReply reply = model.reply(Models.prompt("hello"), deltas::add);
+
+        assertThat(reply).isEqualTo(ModelReply.text("Hi!"));
+        assertThat(deltas).containsExactly("Hi", "!");
+    }
+
     private static String event(String data) {
         return "data: " + data + "\n\n";
     }

@@ -44,7 +44,7 @@ class TcpNoDelayTest {
         RecordingSocketFactory plain = new RecordingSocketFactory();
         stub.replyText("Hello!");
 
-        try (OpenAiModel model = new OpenAiModel(Models.settings(stub), plain, sdk -> { }, Clock.systemUTC())) {
+        try (OpenAiModel model = new OpenAiModel(Models.settings(stub), plain, Sleeper.REAL, Clock.systemUTC())) {
             model.reply(Models.prompt("hi"));
 
             assertThat(plain.created()).isNotEmpty();

@@ -10,8 +10,10 @@ import dev.todochat.domain.Task;
 import dev.todochat.domain.TaskFilter;
 import dev.todochat.domain.UserId;
 import dev.todochat.domain.port.Ids;
+import dev.todochat.domain.port.LanguageModel;
 import dev.todochat.domain.port.ModelFailure;
 import dev.todochat.domain.port.ModelReply;
+import dev.todochat.domain.port.Prompt;
 import dev.todochat.domain.port.StorageBusy;
 import dev.todochat.domain.tool.TaskTools;
 import dev.todochat.llm.scripted.ScriptedModel;
@@ -22,9 +24,11 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,6 +59,42 @@ class ChatCycleTest {
         assertThat(result.toolCalls()).extracting(ToolInvocation::tool).containsExactly("add_task");
         assertThat(tasks()).extracting(Task::title).containsExactly("buy milk");
         assertThat(roles(result.conversationId())).containsExactly("user", "assistant", "tool", "assistant");
+    }
+
+    @Test
+    void a_turn_streams_its_model_replies_only_to_an_observer_that_wants_the_text() {
+        List<String> calls = new ArrayList<>();
+        LanguageModel noting = new LanguageModel() {
+            @Override
+            public ModelReply reply(Prompt prompt) {
+                calls.add("whole");
+                return model.reply(prompt);
+            }
+
+            @Override
+            public ModelReply reply(Prompt prompt, Consumer<String> textDeltas) {
+                calls.add("streamed");
+                ModelReply reply = model.reply(prompt);
+                textDeltas.accept(reply.text());
+                return reply;
+            }
+
+            @Override
+            public String describe() {
+                return "the scripted model, noting how it was asked";
+            }
+        };
+        ChatCycle cycle = new ChatCycle(storage, noting, new TaskTools(), clock, Ids.random(), limits);
+        model.replyToolCalls(ToolCalls.addTask("buy milk")).replyText("Added buy milk.")
+                .replyText("Nothing else to do.");
+        List<String> text = new ArrayList<>();
+
+        cycle.run(ALICE, ChatRequest.newConversation("Add a task to buy milk"));
+        assertThat(calls).containsExactly("whole", "whole");
+
+        cycle.run(ALICE, ChatRequest.newConversation("Anything else?"), TurnObserver.text(text::add));
+        assertThat(calls).containsExactly("whole", "whole", "streamed");
+        assertThat(text).containsExactly("Nothing else to do.");
     }
 
     @Test

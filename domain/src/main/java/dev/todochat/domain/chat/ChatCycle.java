@@ -119,8 +119,10 @@ public final class ChatCycle {
                 answer = ROUNDS_EXHAUSTED;
                 break;
             }
-            ModelReply reply = deadline.callModel(now -> model.reply(
-                    new Prompt(history, tools.specs(), now, Optional.of(deadline.at())), observer::text));
+            ModelReply reply = deadline.callModel(now -> {
+                Prompt prompt = new Prompt(history, tools.specs(), now, Optional.of(deadline.at()));
+                return observer.wantsText() ? model.reply(prompt, observer::text) : model.reply(prompt);
+            });
             usage = usage.plus(reply.usage());
             if (!reply.hasToolCalls()) {
                 answer = reply.text().isBlank() ? EMPTY_ANSWER : reply.text();

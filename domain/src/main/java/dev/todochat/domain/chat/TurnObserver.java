@@ -25,6 +25,14 @@ public interface TurnObserver {
     void text(String delta);
 
     /**
+     * Whether {@link #text(String)} is wanted as the reply is written. When it is not, the turn asks the model for
+     * whole replies, which costs less than a stream; {@link #none()} is such an observer.
+     */
+    default boolean wantsText() {
+        return true;
+    }
+
+    /**
      * The tools one model reply asked for, after they ran and their effects, the call and the results were committed
      * together: what is reported here is durable, whatever happens to the rest of the turn.
      */
@@ -45,8 +53,23 @@ public interface TurnObserver {
         };
     }
 
-    /** An observer that wants nothing. */
+    /** An observer that wants nothing, so the turn's model replies are not streamed. */
     static TurnObserver none() {
-        return text(delta -> { });
+        return new TurnObserver() {
+            @Override
+            public void text(String delta) {
+                // nothing is wanted
+            }
+
+            @Override
+            public boolean wantsText() {
+                return false;
+            }
+
+            @Override
+            public void toolsRan(List<ToolInvocation> invocations) {
+                // nothing is wanted
+            }
+        };
     }
 }
