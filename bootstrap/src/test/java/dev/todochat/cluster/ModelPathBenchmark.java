@@ -178,6 +178,14 @@ public final class ModelPathBenchmark {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(p * sorted.size()))) / 1e6;
     }
 
+    private static final Pattern ERROR_CODE = Pattern.compile("\"error\"\\s*:\\s*\"([A-Za-z]+)\"");
+
+    /** The API error's code in an answer ({@code " ServerBusy"}, say), so that refusals of different kinds count apart. */
+    private static String errorOf(String answer) {
+        Matcher code = ERROR_CODE.matcher(answer);
+        return code.find() ? " " + code.group(1) : "";
+    }
+
     private record Result(List<Long> latencies, Map<String, Integer> failures, int inFlightAtSample) {
     }
 
@@ -267,7 +275,7 @@ public final class ModelPathBenchmark {
                 if (status.equals("200")) {
                     return System.nanoTime() - due;
                 }
-                failures.computeIfAbsent("http " + status, k -> new LongAdder()).increment();
+                failures.computeIfAbsent("http " + status + errorOf(answer), k -> new LongAdder()).increment();
                 return null;
             } catch (IOException e) {
                 failures.computeIfAbsent(e.getClass().getSimpleName(), k -> new LongAdder()).increment();
@@ -344,7 +352,8 @@ public final class ModelPathBenchmark {
                         int at = response.body().indexOf("\"conversation_id\":\"") + 19;
                         conversations.putIfAbsent(user, response.body().substring(at, at + 36));
                     } else {
-                        failures.computeIfAbsent("http " + response.statusCode(), k -> new LongAdder()).increment();
+                        failures.computeIfAbsent("http " + response.statusCode() + errorOf(response.body()),
+                                k -> new LongAdder()).increment();
                     }
                 } catch (IOException e) {
                     failures.computeIfAbsent(e.getClass().getSimpleName(), k -> new LongAdder()).increment();

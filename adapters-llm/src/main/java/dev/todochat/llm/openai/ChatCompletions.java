@@ -7,7 +7,6 @@ import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -36,13 +35,13 @@ final class ChatCompletions {
     private static final Duration LONGEST_ASKED_WAIT = Duration.ofMinutes(1);
     private static final long ERROR_BODY_BYTES = 64 * 1024;
 
-    private final OkHttpClient http;
+    private final Transport http;
     private final HttpUrl url;
     private final Headers fixedHeaders;
     private final Sleeper sleeper;
     private final Clock clock;
 
-    ChatCompletions(OkHttpClient http, OpenAiSettings settings, Sleeper sleeper, Clock clock) {
+    ChatCompletions(Transport http, OpenAiSettings settings, Sleeper sleeper, Clock clock) {
         this.http = http;
         this.url = HttpUrl.get(settings.baseUrl() + "/chat/completions");
         Headers.Builder headers = new Headers.Builder()
@@ -122,7 +121,7 @@ final class ChatCompletions {
         headers.forEach(request::header);
         Request built = request.build();
         for (int retry = 1; ; retry++) {
-            Call call = http.newCall(built);
+            Call call = http.client().newCall(built);
             call.timeout().timeout(attempts.timeout().toNanos(), TimeUnit.NANOSECONDS);
             Response response;
             try {

@@ -4,7 +4,6 @@ import dev.todochat.domain.port.LanguageModel;
 import dev.todochat.domain.port.ModelFailure;
 import dev.todochat.domain.port.ModelReply;
 import dev.todochat.domain.port.Prompt;
-import okhttp3.OkHttpClient;
 
 import javax.net.SocketFactory;
 import java.time.Clock;
@@ -19,7 +18,7 @@ import java.util.function.Supplier;
  * reply's text, tool calls and token usage; it keeps nothing between calls.
  *
  * <p>It writes the request's JSON straight from the prompt and reads the reply straight into a {@link ModelReply},
- * over one pooled OkHttp client whose sockets set TCP_NODELAY ({@code docs/models.md}, "Why not the SDK", says why
+ * over pooled OkHttp connections whose sockets set TCP_NODELAY ({@code docs/models.md}, "Why not the SDK", says why
  * this is not the openai-java SDK). Timeouts, connection failures, 429 and 5xx are retried with exponential
  * backoff, honouring {@code Retry-After}, within the turn's deadline; what still fails becomes a {@link ModelFailure}
  * whose message never holds the key or the service's answer. Safe for concurrent use; {@link #close()} releases the
@@ -27,7 +26,7 @@ import java.util.function.Supplier;
  */
 public final class OpenAiModel implements LanguageModel, AutoCloseable {
     private final OpenAiSettings settings;
-    private final OkHttpClient http;
+    private final Transport http;
     private final ChatCompletions completions;
     private final ChatRequests requests;
     private final Faults faults;
@@ -125,6 +124,6 @@ public final class OpenAiModel implements LanguageModel, AutoCloseable {
 
     @Override
     public void close() {
-        Transport.release(http);
+        http.close();
     }
 }

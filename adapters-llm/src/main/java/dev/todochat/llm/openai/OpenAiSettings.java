@@ -1,5 +1,7 @@
 package dev.todochat.llm.openai;
 
+import okhttp3.HttpUrl;
+
 import java.time.Duration;
 
 /**
@@ -27,6 +29,9 @@ public record OpenAiSettings(String apiKey, String baseUrl, String model, Double
         baseUrl = baseUrl == null || baseUrl.isBlank() ? OPENAI_URL : trimSlashes(baseUrl.strip());
         if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
             throw new IllegalArgumentException("the model base URL must start with http:// or https://");
+        }
+        if (HttpUrl.parse(baseUrl) == null) {
+            throw new IllegalArgumentException("the model base URL is not a valid URL (http://host:port/path)");
         }
         model = model == null || model.isBlank() ? DEFAULT_MODEL : model.strip();
         if (temperature != null && !(temperature >= 0 && temperature <= 2)) {

@@ -47,6 +47,7 @@ class OpenAiSettingsTest {
         assertThatThrownBy(() -> settings.withRequestTimeout(Duration.ZERO)).hasMessageContaining("timeout");
         assertThatThrownBy(() -> settings.withMaxRetries(-1)).hasMessageContaining("retry");
         assertThatThrownBy(() -> settings.withBaseUrl("localhost:8080")).hasMessageContaining("http://");
+        assertThatThrownBy(() -> settings.withBaseUrl("http://local host:8080/v1")).hasMessageContaining("valid URL");
     }
 
     @Test
