@@ -53,7 +53,8 @@ import java.util.regex.Pattern;
  * <p>It prints throughput, latency, failures by status, the most database connections the server had open and busy
  * at once (sampled every 20 ms from {@code pg_stat_activity}), the server's CPU per turn, the SQL statements and
  * transactions per turn and the connection hold time (from the server's {@code todochat.db.*} meters, when it has
- * them), and, halfway through the measured period, its live heap after a full GC and its resident memory. Not a test:
+ * them), and, halfway through the measured period, its resident memory (and, only when asked for, its live heap after
+ * a full GC: a forced full GC stops the server, which would show in the latencies and the CPU measured). Not a test:
  * run it by hand or through {@code bench/turns.sh} (see {@code docs/benchmarks.md}).
  *
  * <p>Arguments: clients, model delay in ms, warm-up seconds, measured seconds (defaults 64, 0, 60, 30); or
@@ -123,7 +124,8 @@ public final class ModelPathBenchmark {
             long ownCpu = ownCpuNanos();
             long start = System.nanoTime();
             Memory[] memory = new Memory[1];
-            Result result = load.run(pool, measured, () -> memory[0] = Memory.of(server.process()));
+            boolean liveHeap = Boolean.getBoolean("benchmark.liveheap");
+            Result result = load.run(pool, measured, () -> memory[0] = Memory.of(server.process(), liveHeap));
             double seconds = (System.nanoTime() - start) / 1e9;
             double serverCpuMs = (cpuNanos(server.process()) - serverCpu) / 1e6;
             double ownCpuMs = (ownCpuNanos() - ownCpu) / 1e6;
@@ -144,10 +146,13 @@ public final class ModelPathBenchmark {
                             + "  stub+load-cpu=%.2fms/turn  in-flight-at-sample=%d%n",
                     connections.mostOpen.get(), connections.mostBusy.get(), serverCpuMs / Math.max(1, turns),
                     serverCpuMs / 1000 / seconds, ownCpuMs / Math.max(1, turns), result.inFlightAtSample());
-            if (memory[0] != null) {
+            if (memory[0] != null && liveHeap) {
                 System.out.printf("server memory at half time: live heap after full GC=%d MB (committed %d MB),"
                         + " RSS=%d MB%n", memory[0].liveHeapKb() / 1024, memory[0].committedHeapKb() / 1024,
                         memory[0].rssKb() / 1024);
+            } else if (memory[0] != null) {
+                System.out.printf("server memory at half time: RSS=%d MB (live heap not measured:"
+                        + " -Dbenchmark.liveheap=true forces a full GC to see it)%n", memory[0].rssKb() / 1024);
             }
         }
     }
@@ -441,12 +446,11 @@ public final class ModelPathBenchmark {
         }
     }
 
-    /** The server's live heap after a full GC ({@code jcmd}), and its resident set size. */
+    /** The server's resident set size, and when asked for its live heap after a full GC ({@code jcmd}). */
     private record Memory(long liveHeapKb, long committedHeapKb, long rssKb) {
-        static Memory of(ProcessHandle process) {
+        static Memory of(ProcessHandle process, boolean liveHeap) {
             try {
-                jcmd(process, "GC.run");
-                Matcher heap = HEAP_USED.matcher(jcmd(process, "GC.heap_info"));
+                Matcher heap = HEAP_USED.matcher(liveHeap ? jcmd(process, "GC.run") + jcmd(process, "GC.heap_info") : "");
                 long rss = Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
                         .filter(line -> line.startsWith("VmRSS:"))
                         .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))

@@ -3,7 +3,6 @@ package dev.todochat.llm.openai;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.util.Map;
 
@@ -17,7 +16,6 @@ import java.util.Map;
  */
 final class Arguments {
     static final String INVALID = "invalid_arguments_json";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -29,12 +27,12 @@ final class Arguments {
             return Map.of();
         }
         try {
-            JsonNode node = JSON.readTree(json);
+            JsonNode node = WireJson.MAPPER.readTree(json);
             if (node == null || node.isNull()) {
                 return Map.of();
             }
             if (node.isObject()) {
-                return JSON.convertValue(node, MAP);
+                return WireJson.MAPPER.convertValue(node, MAP);
             }
         } catch (JsonProcessingException notJson) {
             // falls through: the tool answers the marker below with an error the model can act on
@@ -44,7 +42,7 @@ final class Arguments {
 
     static String write(Map<String, Object> value) {
         try {
-            return JSON.writeValueAsString(value);
+            return WireJson.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("a JSON-like map could not be written as JSON", e);
         }

@@ -2,7 +2,6 @@ package dev.todochat.llm.openai;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -31,7 +30,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChatCompletions {
     private static final MediaType JSON = MediaType.get("application/json");
-    private static final JsonMapper READER = JsonMapper.builder().build();
     private static final Duration LONGEST_ASKED_WAIT = Duration.ofMinutes(1);
     private static final long ERROR_BODY_BYTES = 64 * 1024;
 
@@ -62,7 +60,7 @@ final class ChatCompletions {
     /** One completion, read whole. */
     JsonNode complete(byte[] body, Map<String, String> headers, Attempts attempts) throws IOException {
         try (Response response = send(body, headers, attempts)) {
-            JsonNode completion = READER.readTree(response.body().byteStream());
+            JsonNode completion = WireJson.MAPPER.readTree(response.body().byteStream());
             if (completion == null || !completion.isObject()) {
                 throw new CallFault.Unreadable("the reply is not a JSON object");
             }
@@ -100,7 +98,7 @@ final class ChatCompletions {
         }
         JsonNode chunk;
         try {
-            chunk = READER.readTree(data);
+            chunk = WireJson.MAPPER.readTree(data);
         } catch (JsonProcessingException notJson) {
             throw new CallFault.Unreadable("a streamed chunk is not JSON");
         }
@@ -185,7 +183,7 @@ final class ChatCompletions {
         String code = null;
         try (response) {
             ResponseBody peeked = response.peekBody(ERROR_BODY_BYTES);
-            JsonNode error = READER.readTree(peeked.bytes()).path("error");
+            JsonNode error = WireJson.MAPPER.readTree(peeked.bytes()).path("error");
             type = CompletionReplies.text(error.get("type"));
             code = error.path("code").isValueNode() && !error.path("code").isNull()
                     ? error.path("code").asText() : null;

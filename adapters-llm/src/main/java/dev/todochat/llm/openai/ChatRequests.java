@@ -1,8 +1,6 @@
 package dev.todochat.llm.openai;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.todochat.domain.port.Prompt;
 import dev.todochat.domain.tool.ToolSpec;
 
@@ -19,8 +17,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * and the system prompt (for the day last seen).
  */
 final class ChatRequests {
-    private static final JsonFactory JSON = new JsonFactory();
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private final OpenAiSettings settings;
     private final SystemPrompt systemPrompt;
@@ -36,7 +32,7 @@ final class ChatRequests {
      */
     byte[] body(Prompt prompt, boolean streaming) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-        try (JsonGenerator json = JSON.createGenerator(bytes)) {
+        try (JsonGenerator json = WireJson.MAPPER.createGenerator(bytes)) {
             json.writeStartObject();
             json.writeStringField("model", settings.model());
             json.writeArrayFieldStart("messages");
@@ -85,7 +81,7 @@ final class ChatRequests {
     private static String render(List<ToolSpec> specs) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (JsonGenerator json = MAPPER.createGenerator(bytes)) {
+            try (JsonGenerator json = WireJson.MAPPER.createGenerator(bytes)) {
                 json.writeStartArray();
                 for (ToolSpec spec : specs) {
                     json.writeStartObject();

@@ -18,14 +18,14 @@ import java.util.stream.IntStream;
  * <p>Why several pools: a model server that speaks HTTP/1.1 (a local one, or the benchmark's stub) needs one
  * connection per call in flight, and a model takes seconds, so 200 calls a second keep about 2,000 connections open.
  * OkHttp's pool looks through every connection it holds to find one for a call, and again to tidy up whenever one
- * goes idle: with 2,000 in one pool that was 15 % of the server's CPU. Split in {@value #SHARDS}, each look is a
- * sixteenth as long. Each pool keeps up to {@value #IDLE_PER_POOL} idle connections for a minute (OkHttp keeps 5 by
+ * goes idle: with 2,000 in one pool that was 15 % of the server's CPU. Split in {@value #SHARDS}, each look is that
+ * much shorter. Each pool keeps up to {@value #IDLE_PER_POOL} idle connections for a minute (OkHttp keeps 5 by
  * default), so that concurrent turns reuse connections rather than open one per call. Over HTTP/2 (OpenAI itself)
  * calls share a connection and the pools stay small either way.
  */
 final class Transport implements AutoCloseable {
-    static final int SHARDS = 16;
-    static final int IDLE_PER_POOL = 16;
+    static final int SHARDS = 32;
+    static final int IDLE_PER_POOL = 8;
     static final long KEEP_ALIVE_SECONDS = 60;
 
     private final List<OkHttpClient> clients;

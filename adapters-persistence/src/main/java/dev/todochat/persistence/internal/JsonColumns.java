@@ -1,7 +1,9 @@
 package dev.todochat.persistence.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -22,7 +24,10 @@ final class JsonColumns {
     private static final TypeReference<List<Map<String, Object>>> LIST_OF_OBJECTS = new TypeReference<>() { };
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
 
-    private final ObjectMapper mapper = JsonMapper.builder()
+    /** Buffers from a pool shared by all threads: Jackson's default keeps them per thread, and each turn is a new one. */
+    private final ObjectMapper mapper = JsonMapper.builder(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+                    .build())
             .enable(DeserializationFeature.USE_LONG_FOR_INTS)
             .build();
 
