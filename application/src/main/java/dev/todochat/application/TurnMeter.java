@@ -83,22 +83,37 @@ final class TurnMeter {
         };
     }
 
+    /** The storage, each transaction timed and reported; a priority transaction stays one. */
     Storage storage(Storage storage) {
         return new Storage() {
             @Override
             public <T> T inTransaction(Function<UnitOfWork, T> work) {
-                Tally turn = current.get();
-                String step = turn == null ? "other" : turn.nextStep();
-                return listener.aroundTransaction(step, () -> timedTransaction(storage, work));
+                return metered(storage::inTransaction, work);
+            }
+
+            @Override
+            public <T> T inPriorityTransaction(Function<UnitOfWork, T> work) {
+                return metered(storage::inPriorityTransaction, work);
             }
         };
     }
 
-    private <T> T timedTransaction(Storage storage, Function<UnitOfWork, T> work) {
+    /** One of the storage's ways of running a unit of work. */
+    private interface Transaction {
+        <T> T run(Function<UnitOfWork, T> work);
+    }
+
+    private <T> T metered(Transaction transaction, Function<UnitOfWork, T> work) {
+        Tally turn = current.get();
+        String step = turn == null ? "other" : turn.nextStep();
+        return listener.aroundTransaction(step, () -> timedTransaction(transaction, work));
+    }
+
+    private <T> T timedTransaction(Transaction transaction, Function<UnitOfWork, T> work) {
         long start = System.nanoTime();
         boolean committed = false;
         try {
-            T result = storage.inTransaction(work);
+            T result = transaction.run(work);
             committed = true;
             return result;
         } finally {

@@ -8,6 +8,8 @@ import dev.todochat.domain.chat.ChatRequest;
 import dev.todochat.domain.chat.ToolInvocation;
 import dev.todochat.domain.chat.TurnObserver;
 import dev.todochat.domain.chat.TurnResult;
+import dev.todochat.domain.port.Storage;
+import dev.todochat.domain.port.UnitOfWork;
 import dev.todochat.llm.scripted.ScriptedModel;
 import dev.todochat.llm.scripted.ToolCalls;
 import dev.todochat.testing.storage.InMemoryStorage;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,6 +54,32 @@ class TodoChatTest {
         assertThat(reported).isEqualTo(turn.toolCalls());
         assertThat(chat.tasks(ALICE).list(TaskFilter.ALL)).extracting(Task::title).containsExactly("buy milk");
         assertThat(chat.tasks(BOB).list(TaskFilter.ALL)).isEmpty();
+    }
+
+    @Test
+    void the_work_of_a_turn_that_has_called_the_model_keeps_its_priority_for_a_connection() {
+        List<String> asked = new ArrayList<>();
+        InMemoryStorage memory = new InMemoryStorage();
+        Storage noting = new Storage() {
+            @Override
+            public <T> T inTransaction(Function<UnitOfWork, T> work) {
+                asked.add("new");
+                return memory.inTransaction(work);
+            }
+
+            @Override
+            public <T> T inPriorityTransaction(Function<UnitOfWork, T> work) {
+                asked.add("priority");
+                return memory.inTransaction(work);
+            }
+        };
+        TodoChat metered = TodoChat.builder().storage(noting).model(model).build();
+        model.replyToolCalls(ToolCalls.addTask("buy milk")).replyText("Added buy milk.");
+
+        metered.chat(ALICE, ChatRequest.newConversation("Add a task to buy milk"));
+
+        assertThat(asked).as("the first transaction, then the tool round and the answer after model calls")
+                .containsExactly("new", "priority", "priority");
     }
 
     @Test
