@@ -8,6 +8,7 @@
 # Settings (environment): DURATION measured seconds (20), WARMUP seconds (20), OPEN_RATE turns/s (200),
 # OPEN_DELAY_MS model delay of the open loop (10000), TODOCHAT_TEST_DATABASE_URL (the local PostgreSQL),
 # SERVER_CLASSPATH the server to measure (bootstrap/target/todochat.jar; another build's jar compares versions),
+# SERVER_JAR another application with the same chat API instead (bench/spring-ai: the Spring AI comparison app),
 # SERVER_JVM more options for the server's JVM (a profiler: -XX:StartFlightRecording=filename=/tmp/s.jfr),
 # BUILD=0 to skip the build, JAVA_HOME.
 set -euo pipefail
@@ -50,7 +51,7 @@ pgbench_turns() {
 
 server_turns() {
     (cd bootstrap && TODOCHAT_TEST_DATABASE_URL="$DATABASE" "$JAVA" -Dbenchmark.server.classpath="$SERVER_CLASSPATH" \
-        -Dbenchmark.server.jvm="${SERVER_JVM:-}" "$@" -cp "target/test-classes:target/classes:$(cat target/bench.cp)" dev.todochat.cluster.ModelPathBenchmark \
+        -Dbenchmark.server.jvm="${SERVER_JVM:-}" -Dbenchmark.server.jar="${SERVER_JAR:-}" "$@" -cp "target/test-classes:target/classes:$(cat target/bench.cp)" dev.todochat.cluster.ModelPathBenchmark \
         "${ARGS[@]}" 2>/dev/null)
 }
 

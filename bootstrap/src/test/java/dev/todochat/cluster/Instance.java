@@ -46,9 +46,15 @@ final class Instance implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
-        // a benchmark may run another build's server (its jar) under the same load
-        String classpath = System.getProperty("benchmark.server.classpath", System.getProperty("java.class.path"));
-        command.addAll(List.of("-cp", classpath, "dev.todochat.bootstrap.Main", "serve"));
+        // a benchmark may run another build's server (its jar), or another application with the same chat API (an
+        // executable jar started with the same environment), under the same load
+        String otherApplication = System.getProperty("benchmark.server.jar", "");
+        if (!otherApplication.isBlank()) {
+            command.addAll(List.of("-jar", otherApplication));
+        } else {
+            String classpath = System.getProperty("benchmark.server.classpath", System.getProperty("java.class.path"));
+            command.addAll(List.of("-cp", classpath, "dev.todochat.bootstrap.Main", "serve"));
+        }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

@@ -61,7 +61,10 @@ import java.util.regex.Pattern;
  * {@code open} then turns per second, model delay, warm-up and measured seconds, for an open loop. System properties:
  * {@code benchmark.server.xmx} (default 2g), {@code benchmark.server.jvm} (more JVM options, such as a profiler),
  * {@code benchmark.server.classpath} (another build's server, such as its jar, to compare two versions under the same
- * load), {@code benchmark.rate.user} and {@code benchmark.rate.address} (the server's rate limits a minute; defaults
+ * load), {@code benchmark.server.jar} (another application with the same chat API, an executable jar given the same
+ * environment: {@code DATABASE_URL}, {@code OPENAI_BASE_URL}, {@code OPENAI_API_KEY}, {@code OPENAI_MODEL},
+ * {@code PORT}, and answering {@code GET /health}), {@code benchmark.liveheap} (force a full GC at half time to report
+ * the live heap), {@code benchmark.rate.user} and {@code benchmark.rate.address} (the server's rate limits a minute; defaults
  * 1000000 and 0: on for users, off for the address all the load comes from).
  */
 public final class ModelPathBenchmark {
