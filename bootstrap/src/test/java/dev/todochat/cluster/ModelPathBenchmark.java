@@ -353,6 +353,7 @@ public final class ModelPathBenchmark {
                     HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                                     server.uri("/api/" + user + "/chat"))
                             .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() == 200) {
